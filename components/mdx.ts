@@ -1,0 +1,4 @@
+// The components a lesson's MDX may use without importing anything: the lesson page passes
+// this map to <Content components={...} />, so MDX files stay prose, math and tags only.
+// Each entry is added by the piece of the site that provides the component.
+export const mdxComponents = {};
