@@ -1,8 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: fast unit tests (engine, notebook, content, scripts) and browser tests that
 // drive Debian's chromium against the already-built site in dist/ (npm test builds first).
 export default defineConfig({
+  // Same alias as astro.config.mjs: code cells and exercises import the engine as '@engine'.
+  resolve: {
+    alias: { '@engine': fileURLToPath(new URL('./src/engine/index.ts', import.meta.url)) },
+  },
   test: {
     projects: [
       {

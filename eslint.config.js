@@ -1,0 +1,35 @@
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default defineConfig(
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', '**/*.astro', '**/*.mjs'] },
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine must run unchanged in Node, the page and a worker: no DOM, Astro or Plot.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['astro*', '@observablehq/*', 'node:*', '../notebook/*', '../../components/*'],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
+    },
+  },
+  {
+    // vitest's `expect(promise).resolves` and Playwright locators trip this rule needlessly.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/unbound-method': 'off' },
+  },
+  prettier,
+);
