@@ -24,6 +24,17 @@ export {
   assertSameShape,
 } from './matrix';
 export { gemm, addRowVector, sumColumns } from './kernels';
+export {
+  matmulBackward,
+  transposeBackward,
+  addBackward,
+  mulBackward,
+  mapBackward,
+  sumRowsBackward,
+  maxRowsBackward,
+  softmaxRowsBackward,
+  logSoftmaxRowsBackward,
+} from './backward';
 
 // Randomness: one seeded generator, passed in everywhere.
 export { createRng, permutation, type Rng } from './rng';
