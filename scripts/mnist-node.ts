@@ -4,8 +4,18 @@
  * and hands the bytes to the engine's shared `parseMnist`.
  */
 import { readFileSync } from 'node:fs';
-import { parseMnist, type MnistData } from '../src/engine/index';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  decodeModel,
+  MNIST_MODEL_PATH,
+  parseMnist,
+  type MLP,
+  type MnistData,
+} from '../src/engine/index';
 import { convertMnist } from './convert-mnist';
+
+const PUBLIC_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'public');
 
 let cached: MnistData | undefined;
 
@@ -13,4 +23,9 @@ let cached: MnistData | undefined;
 export function loadMnistNode(): MnistData {
   if (!cached) cached = parseMnist(readFileSync(convertMnist().path));
   return cached;
+}
+
+/** The committed pretrained digit model, public/models/mnist-mlp.bin, decoded. */
+export function loadMnistModelNode(): MLP {
+  return decodeModel(readFileSync(join(PUBLIC_DIR, MNIST_MODEL_PATH)));
 }

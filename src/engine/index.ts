@@ -115,6 +115,8 @@ export {
   splitMnist,
   standardMnistSplit,
   MNIST_SPLIT,
+  MNIST_DATA_PATH,
+  MNIST_MODEL_PATH,
   MNIST_MAGIC,
   MNIST_VERSION,
   MNIST_HEADER_BYTES,

@@ -19,6 +19,10 @@ import { oneHot } from './datasets';
 import { Matrix } from './matrix';
 import { createRng, permutation, type Rng } from './rng';
 
+/** Where the site serves the files, relative to its base URL (under public/ in the repo). */
+export const MNIST_DATA_PATH = 'data/mnist.bin';
+export const MNIST_MODEL_PATH = 'models/mnist-mlp.bin';
+
 export const MNIST_MAGIC = 'MNST';
 export const MNIST_VERSION = 1;
 export const MNIST_HEADER_BYTES = 16;
