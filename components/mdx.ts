@@ -1,4 +1,10 @@
 // The components a lesson's MDX may use without importing anything: the lesson page passes
 // this map to <Content components={...} />, so MDX files stay prose, math and tags only.
 // Each entry is added by the piece of the site that provides the component.
-export const mdxComponents = {};
+import GateTable from './widgets/GateTable.astro';
+import PerceptronPlayground from './widgets/PerceptronPlayground.astro';
+
+export const mdxComponents = {
+  GateTable,
+  PerceptronPlayground,
+};

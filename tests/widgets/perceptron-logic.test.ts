@@ -179,8 +179,9 @@ describe('learning rule, one sample at a time', () => {
   }
 
   it('ends with the same weights as the engine trainPerceptron (same visiting order)', () => {
-    const r = run('AND', [0, 0, 0], 0.1);
-    const engine = trainPerceptron(gates.AND, { lr: 0.1, maxEpochs: 100 });
+    // η = 0.5 keeps every weight a multiple of 0.5, so the two agree exactly.
+    const r = run('AND', [0, 0, 0], 0.5);
+    const engine = trainPerceptron(gates.AND, { lr: 0.5, maxEpochs: 100 });
     expect(engine.converged).toBe(true);
     expect([...r.w]).toEqual(engine.weights);
   });
@@ -204,6 +205,12 @@ describe('learning rule, one sample at a time', () => {
     expect(r.learn.status).toBe('gave-up');
     expect(r.learn.epoch).toBe(50);
     expect(score(r.w, 'XOR')).toBeLessThan(4);
+  });
+
+  it('keeps weights free of float dust, so z shown as 0.00 is exactly 0', () => {
+    // From 0, ten steps of ±0.1 would drift off the 0.1 grid without rounding.
+    const r = run('AND', [0, 0, 0], 0.1);
+    for (const v of r.w) expect(Math.round(v * 10) / 10).toBe(v);
   });
 
   it('does nothing once converged', () => {

@@ -237,7 +237,11 @@ export function learnStep(
   if (learn.status === 'converged' || learn.status === 'gave-up') return { w, learn };
   const { inputs, targets } = gates[gate];
   const index = learn.next;
-  const updated = perceptronUpdate([...w], inputs[index], targets[index], lr);
+  // Rounded to 1e-9: repeated ±0.1 steps otherwise leave float dust (0.1 + 0.2 ≠ 0.3), and
+  // a weighted sum shown as 0.00 could then give output 0 against the z ≥ 0 convention.
+  const updated = perceptronUpdate([...w], inputs[index], targets[index], lr).map(
+    (v) => Math.round(v * 1e9) / 1e9 + 0,
+  );
   const next: Weights = [updated[0], updated[1], updated[2]];
   const changed = next.some((v, i) => v !== w[i]);
   const epoch = index === 0 ? learn.epoch + 1 : learn.epoch;
