@@ -101,6 +101,10 @@ describe('lesson pages', () => {
       expect(fontsOk).toBe(true);
       await close();
     }
+    // Frontmatter (summaries, objectives) is typeset too, on the home page as well.
+    const { page, close } = await openPage('');
+    expect(await page.locator('main').innerText()).not.toMatch(/\$[^$\s][^$]*\$/);
+    await close();
   });
 
   it('shows an outline of the headings and the objectives', async () => {
