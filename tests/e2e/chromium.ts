@@ -7,8 +7,11 @@ export const defaultChromium = '/usr/bin/chromium';
  * The browser the UI tests drive. A missing browser is an error, never a silent skip:
  * a green run must mean the pages were really exercised.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const candidates = [env.CHROMIUM_PATH, defaultChromium].filter((p): p is string => !!p);
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  fallback = defaultChromium,
+): string {
+  const candidates = [env.CHROMIUM_PATH, fallback].filter((p): p is string => !!p);
   const found = candidates.find((p) => existsSync(p));
   if (found) return found;
   throw new Error(

@@ -129,6 +129,20 @@ describe('lesson pages', () => {
   });
 });
 
+describe('print', () => {
+  it('prints the lesson without navigation chrome', async () => {
+    const { page, close } = await openPage(lessonPaths[0]);
+    await page.emulateMedia({ media: 'print' });
+    for (const name of ['Chapters', 'On this page', 'Previous and next chapter']) {
+      await expect(page.getByRole('navigation', { name }).isVisible()).resolves.toBe(false);
+    }
+    await expect(page.getByRole('search').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
+    expect(await page.locator('.katex').first().isVisible()).toBe(true);
+    await close();
+  });
+});
+
 describe('theme', () => {
   it('follows the system, and the toggle is remembered across reload', async () => {
     const { page, errors, close } = await openPage('', { colorScheme: 'dark' });
