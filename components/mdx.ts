@@ -3,8 +3,12 @@
 // Each entry is added by the piece of the site that provides the component.
 import GateTable from './widgets/GateTable.astro';
 import PerceptronPlayground from './widgets/PerceptronPlayground.astro';
+import XorNetwork from './widgets/XorNetwork.astro';
+import XorTrainer from './widgets/XorTrainer.astro';
 
 export const mdxComponents = {
   GateTable,
   PerceptronPlayground,
+  XorNetwork,
+  XorTrainer,
 };

@@ -67,6 +67,8 @@ describe('training a sigmoid MLP on XOR', () => {
     expect(run.losses).toHaveLength(3001);
     expect(run.losses.at(-1)!).toBeLessThan(run.losses[0] / 10);
     expect(judge(run)).toBe('solved');
+    expect(run.solvedAt).toBeGreaterThan(0);
+    expect(run.solvedAt).toBeLessThan(3000);
     const out = outputsOnXor(run);
     out.forEach((o, i) => expect(o >= 0.5 ? 1 : 0).toBe(gates.XOR.targets[i]));
   });
@@ -102,5 +104,57 @@ describe('training a sigmoid MLP on XOR', () => {
     expect(curve.length).toBeLessThanOrEqual(102);
     expect(curve[0]).toEqual({ epoch: 0, loss: 1 });
     expect(curve.at(-1)).toEqual({ epoch: 1000, loss: losses[1000] });
+  });
+});
+
+describe('theme colours for rasters', async () => {
+  const { mixHex, parseHex } = await import('../../components/widgets/colour');
+  it('parses short and long hex and mixes in sRGB', () => {
+    expect(parseHex('#fff')).toEqual([255, 255, 255]);
+    expect(parseHex('#1d5fc4')).toEqual([29, 95, 196]);
+    expect(parseHex('rgb(0,0,0)')).toBeNull();
+    expect(mixHex('#000000', '#ffffff', 0.5)).toBe('#808080');
+    expect(mixHex('#102030', '#102030', 0.3)).toBe('#102030');
+    expect(mixHex('red', '#ffffff', 0.5)).toBe('#ffffff');
+  });
+});
+
+describe('trainer state', async () => {
+  const { advance, configure, initialTrainer, reset, setPlaying, MAX_EPOCHS } =
+    await import('../../components/widgets/xor/trainer-state');
+
+  it('trains, bumps the version and keeps playing while training', () => {
+    const s0 = setPlaying(initialTrainer(DEFAULT_TRAINER), true);
+    const s1 = advance(s0, 50);
+    expect(s1.run.epoch).toBe(50);
+    expect(s1.version).toBe(s0.version + 1);
+    expect(s1.playing).toBe(true);
+    expect(s1.status).toBe('training');
+  });
+
+  it('stops playing by itself once a run is stuck', () => {
+    let s = setPlaying(initialTrainer({ hidden: 2, lr: 2, seed: 3 }), true);
+    while (s.playing) s = advance(s, 250);
+    expect(s.status).toBe('stuck');
+    expect(s.run.epoch).toBeLessThan(MAX_EPOCHS);
+  });
+
+  it('stops once solved with a tiny loss', () => {
+    let s = setPlaying(initialTrainer(DEFAULT_TRAINER), true);
+    while (s.playing) s = advance(s, 250);
+    expect(s.status).toBe('solved');
+    expect(s.run.losses.at(-1)!).toBeLessThan(0.001);
+  });
+
+  it('starts a fresh run on a valid config change and ignores invalid ones', () => {
+    const s = advance(initialTrainer(DEFAULT_TRAINER), 20);
+    const c = configure(s, { seed: 9 });
+    expect(c.run.epoch).toBe(0);
+    expect(c.config.seed).toBe(9);
+    expect(configure(s, { lr: -1 })).toBe(s);
+    expect(configure(s, { seed: 1.5 })).toBe(s);
+    expect(configure(s, { hidden: 7 })).toBe(s);
+    expect(reset(s).run.epoch).toBe(0);
+    expect(reset(s).run.losses[0]).toBe(s.run.losses[0]);
   });
 });

@@ -101,6 +101,8 @@ export interface XorRun {
   losses: number[];
   epoch: number;
   accuracy: number;
+  /** First epoch after which all four inputs were right, or null. */
+  solvedAt: number | null;
 }
 
 /** A fresh run: sigmoid hidden and output units, MSE loss, plain gradient descent. */
@@ -122,6 +124,7 @@ export function createRun(config: TrainerConfig): XorRun {
     losses: [start.loss],
     epoch: 0,
     accuracy: start.accuracy,
+    solvedAt: null,
   };
 }
 
@@ -133,6 +136,7 @@ export function trainEpochs(run: XorRun, n: number): XorRun {
     const e = evaluate(run.model, { x: run.x, y: run.y }, 'mse');
     run.losses.push(e.loss);
     run.accuracy = e.accuracy;
+    if (run.accuracy === 1 && run.solvedAt === null) run.solvedAt = run.epoch;
   }
   return run;
 }
