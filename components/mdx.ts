@@ -1,12 +1,16 @@
 // The components a lesson's MDX may use without importing anything: the lesson page passes
 // this map to <Content components={...} />, so MDX files stay prose, math and tags only.
 // Each entry is added by the piece of the site that provides the component.
+import MultipleChoice from './quiz/MultipleChoice.astro';
+import Option from './quiz/Option.astro';
 import GateTable from './widgets/GateTable.astro';
 import PerceptronPlayground from './widgets/PerceptronPlayground.astro';
 import XorNetwork from './widgets/XorNetwork.astro';
 import XorTrainer from './widgets/XorTrainer.astro';
 
 export const mdxComponents = {
+  MultipleChoice,
+  Option,
   GateTable,
   PerceptronPlayground,
   XorNetwork,
