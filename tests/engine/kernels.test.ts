@@ -41,10 +41,15 @@ describe('gemm', () => {
       [true, false],
       [true, true],
     ]) {
-      for (const zeroFraction of [0, 0.8]) {
-        it(`[${n}×${k}]·[${k}×${m}] transA=${tA} transB=${tB} zeros=${zeroFraction}`, () => {
-          const a = random(n * k, n + k, zeroFraction);
-          const b = random(k * m, k + m);
+      // Dense, sparse A (like MNIST pixels ·W), sparse B (like ∂L/∂Z ᵀ· pixels).
+      for (const [zerosA, zerosB] of [
+        [0, 0],
+        [0.8, 0],
+        [0, 0.8],
+      ]) {
+        it(`[${n}×${k}]·[${k}×${m}] transA=${tA} transB=${tB} zeros A ${zerosA} B ${zerosB}`, () => {
+          const a = random(n * k, n + k, zerosA);
+          const b = random(k * m, k + m, zerosB);
           const want = ref(a, b, n, k, m, tA, tB);
           const c = new Float32Array(n * m).fill(1);
           gemm(a, b, c, n, k, m, tA, tB, false);
