@@ -1,0 +1,87 @@
+/**
+ * The grader CLI. Runs a submission against an exercise's visible and hidden checks in the
+ * Node sandbox (src/notebook/node/sandbox.ts) and prints a report.
+ *
+ *   npm run grade -- --list                          every exercise id, one per line
+ *   npm run grade -- <exercise-id> <solution.ts>     a readable report
+ *   npm run grade -- <exercise-id> <solution.ts> --json
+ *        … ending with one JSON line: {exercise, passed, total, checks: [{name, passed, message}], error?}
+ *
+ * Exit status: 0 every check passed; 1 a check failed, or the code threw, ran too long or did
+ * not parse; 2 bad usage, an unknown exercise id or an unreadable file.
+ */
+import { readFileSync } from 'node:fs';
+import { exercises, getExercise } from '../src/notebook/exercises/index';
+import { gradeSubmission } from '../src/notebook/node/grade';
+import { describeError, type Feedback } from '../src/notebook/judge/judge';
+import { formatValue } from '../src/notebook/judge/format';
+
+const USAGE = `usage: npm run grade -- --list
+       npm run grade -- <exercise-id> <solution.ts> [--json]`;
+
+function usage(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function report(f: Feedback): string {
+  const lines = [
+    `${f.exercise}: ${f.passed}/${f.total} checks passed${f.solved ? ' — solved' : ''}`,
+  ];
+  if (f.error) lines.push(`  error: ${describeError(f.error)}`);
+  for (const m of f.missing) lines.push(`  ${m}`);
+  for (const c of f.checks) {
+    lines.push(`  ${c.passed ? 'PASS' : 'FAIL'}  ${c.name}${c.input ? `  [${c.input}]` : ''}`);
+    if (!c.passed) {
+      lines.push(`        ${c.message}`);
+      if (c.expected !== undefined && c.got !== undefined && !c.hidden) {
+        lines.push(`        expected ${formatValue(c.expected)}   got ${formatValue(c.got)}`);
+      }
+    }
+  }
+  if (f.misconception)
+    lines.push(`  likely mistake (${f.misconception.title}): ${f.misconception.message}`);
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const args = argv.filter((a) => a !== '--json');
+  if (args.length === 1 && args[0] === '--list') {
+    for (const e of exercises) console.log(e.id);
+    return 0;
+  }
+  if (args.length !== 2 || args.some((a) => a.startsWith('--')))
+    usage('expected an exercise id and a file');
+  const [id, file] = args;
+  const ex = getExercise(id);
+  if (!ex) usage(`unknown exercise id '${id}' (see --list)`);
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    console.error(`cannot read ${file}: ${(e as Error).message}`);
+    return 2;
+  }
+  const f = await gradeSubmission(ex, source);
+  console.log(report(f));
+  if (json) {
+    const out: Record<string, unknown> = {
+      exercise: f.exercise,
+      passed: f.passed,
+      total: f.total,
+      checks: f.checks.map((c) => ({ name: c.name, passed: c.passed, message: c.message })),
+    };
+    if (f.error) out.error = describeError(f.error);
+    console.log(JSON.stringify(out));
+  }
+  return f.solved ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(2);
+  },
+);
