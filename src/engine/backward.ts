@@ -28,6 +28,20 @@ export function addBackward(a: Matrix, b: Matrix, g: Matrix): { a: Matrix; b: Ma
   return { a: g.clone(), b: b.rows === 1 && a.rows !== 1 ? columnSums(g) : g.clone() };
 }
 
+/** C = A − B (B may be a broadcast row) ⇒ ∂L/∂A = G, ∂L/∂B = −G (summed over broadcast rows). */
+export function subBackward(a: Matrix, b: Matrix, g: Matrix): { a: Matrix; b: Matrix } {
+  const r = addBackward(a, b, g);
+  for (let i = 0; i < r.b.data.length; i++) r.b.data[i] = -r.b.data[i];
+  return r;
+}
+
+/** C = s·A ⇒ ∂L/∂A = s·G. */
+export function scaleBackward(s: number, g: Matrix): Matrix {
+  const out = g.clone();
+  for (let i = 0; i < out.data.length; i++) out.data[i] *= s;
+  return out;
+}
+
 /** C = A ⊙ B ⇒ ∂L/∂A = G ⊙ B, ∂L/∂B = G ⊙ A (summed over rows when B is a broadcast row). */
 export function mulBackward(a: Matrix, b: Matrix, g: Matrix): { a: Matrix; b: Matrix } {
   assertSameShape('mulBackward', a, g);

@@ -28,6 +28,8 @@ export {
   matmulBackward,
   transposeBackward,
   addBackward,
+  subBackward,
+  scaleBackward,
   mulBackward,
   mapBackward,
   sumRowsBackward,

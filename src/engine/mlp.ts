@@ -33,6 +33,9 @@ export class MLP {
   readonly activationNames: readonly ActivationName[];
   /** Linear, activation, Linear, activation, … */
   readonly layers: readonly Layer[];
+  // Layers never change after construction, so the parameter list is built once; the
+  // optimizer asks for it on every step.
+  private readonly params: Parameter[];
 
   constructor(spec: MlpSpec) {
     const { sizes, activations: acts, rng, init = 'xavier' } = spec;
@@ -52,6 +55,7 @@ export class MLP {
       layers.push(new ActivationLayer(acts[l]));
     }
     this.layers = layers;
+    this.params = layers.flatMap((l) => l.parameters());
   }
 
   /** The Linear layers in order (layer l maps sizes[l] → sizes[l+1]). */
@@ -108,9 +112,9 @@ export class MLP {
     return this.forward(Matrix.fromRows(x)).toRows();
   }
 
-  /** All trainable parameters, layer by layer (weight, then bias). */
+  /** All trainable parameters, layer by layer (weight, then bias). A shared list: do not modify. */
   parameters(): Parameter[] {
-    return this.layers.flatMap((l) => l.parameters());
+    return this.params;
   }
 
   private checkInput(x: Matrix): void {

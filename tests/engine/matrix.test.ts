@@ -13,7 +13,9 @@ import {
   mul,
   mulBackward,
   scale,
+  scaleBackward,
   sub,
+  subBackward,
   sumRows,
   sumRowsBackward,
   transpose,
@@ -140,6 +142,26 @@ describe('op gradients (central differences)', () => {
         grads: () => Object.values(mulBackward(a, b, R)).map((m: Matrix) => m.data),
       });
     }
+  });
+
+  it('sub and scale', () => {
+    for (const bRows of [3, 1]) {
+      const a = randomMatrix(3, 4, 7);
+      const b = randomMatrix(bRows, 4, 8);
+      const R = r(3, 4);
+      checkGradient({
+        params: [a.data, b.data],
+        loss: () => project(sub(a, b), R),
+        grads: () => Object.values(subBackward(a, b, R)).map((m: Matrix) => m.data),
+      });
+    }
+    const a = randomMatrix(3, 4, 9);
+    const R = r(3, 4);
+    checkGradient({
+      params: [a.data],
+      loss: () => project(scale(a, -2.5), R),
+      grads: () => [scaleBackward(-2.5, R).data],
+    });
   });
 
   it('map, sumRows, maxRows', () => {
