@@ -59,6 +59,21 @@ export function compileProgram(
   } catch (e) {
     return syntaxFailure(e);
   }
+  const dynamicImport = tokens.findIndex(
+    (t, i) => t.type === tt._import && tokens[i + 1]?.type === tt.parenL,
+  );
+  if (dynamicImport >= 0) {
+    const at = lineColumn(source, tokens[dynamicImport].start);
+    return {
+      ok: false,
+      error: {
+        kind: 'syntax',
+        name: 'SyntaxError',
+        message: "import(…) is not available here; use import { … } from '@engine' at the top",
+        ...at,
+      },
+    };
+  }
   const names = (roles: number[]): string[] => [
     ...new Set(
       tokens
@@ -117,6 +132,12 @@ function syntaxFailure(e: unknown): CompileFailure {
 function parseLoc(message: string): { line: number; column: number } | undefined {
   const m = /\((\d+):(\d+)\)\s*$/.exec(message);
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
+}
+
+/** 1-based line and column of a character offset. */
+function lineColumn(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 function parses(code: string): boolean {
