@@ -9,6 +9,8 @@ export interface Activation {
   readonly name: ActivationName;
   readonly output: (z: number) => number;
   readonly der: (z: number) => number;
+  /** g′ written in terms of the output a = g(z), where that saves recomputing g (sigmoid: a(1 − a)). */
+  readonly derFromOutput?: (a: number) => number;
 }
 
 export type ActivationName = 'step' | 'sigmoid' | 'tanh' | 'relu' | 'identity';
@@ -39,6 +41,7 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
       const s = sigmoid(z);
       return s * (1 - s);
     },
+    derFromOutput: (a) => a * (1 - a),
   },
   tanh: {
     name: 'tanh',
@@ -47,6 +50,7 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
       const t = Math.tanh(z);
       return 1 - t * t;
     },
+    derFromOutput: (a) => 1 - a * a,
   },
   // At z = 0 we pick der 0 (a valid subgradient), like most libraries.
   relu: { name: 'relu', output: (z) => (z > 0 ? z : 0), der: (z) => (z > 0 ? 1 : 0) },

@@ -50,29 +50,18 @@ export function gemm(
     if (!accumulate) c.fill(0, 0, n * m);
     return;
   }
-  const da = density(a, n * k);
-  const db = density(b, k * m);
   const cut = kernelConfig.sparseDensity;
-  if (da < cut && da <= db) {
+  if (compress(a, n, k, transA, cut)) {
     // Rows of op(A) are sparse: C[i, j] = Σ_{p ∈ nz(A_i)} A[i, p]·Bᵀ[j, p].
-    compress(a, n, k, transA);
     sparseDot(rowsAlongK(b, k, m, !transB, 'B'), c, n, m, k, m, 1, accumulate);
-  } else if (db < cut) {
+  } else if (compress(b, m, k, !transB, cut)) {
     // Columns of op(B) are sparse: Cᵀ[j, i] = Σ_{p ∈ nz(Bᵀ_j)} Bᵀ[j, p]·A[i, p].
-    compress(b, m, k, !transB);
     sparseDot(rowsAlongK(a, k, n, transA, 'A'), c, m, n, k, 1, m, accumulate);
   } else {
     const ar = rowsAlongK(a, k, n, transA, 'A');
     const br = rowsAlongK(b, k, m, !transB, 'B');
     denseDot(ar, br, c, n, m, k, accumulate);
   }
-}
-
-/** Fraction of nonzero entries among the first `len`. */
-function density(x: Float32Array, len: number): number {
-  let nz = 0;
-  for (let i = 0; i < len; i++) if (x[i] !== 0) nz++;
-  return nz / len;
 }
 
 /**
@@ -104,42 +93,54 @@ export function transposeInto(src: Float32Array, out: Float32Array, rows: number
 }
 
 /**
- * Compress a logical [rows, k] matrix into `csr`. Stored as [rows, k] row-major, or as
- * [k, rows] when `stored` is true (then its columns are our rows, gathered by counting).
+ * Compress a logical [rows, k] matrix into `csr` if fewer than `cut`·rows·k of its entries
+ * are nonzero; returns false (leaving `csr` unusable) as soon as it is clearly denser.
+ * Stored as [rows, k] row-major, or as [k, rows] when `stored` (its columns are our rows).
  */
-function compress(x: Float32Array, rows: number, k: number, stored: boolean): void {
+function compress(x: Float32Array, rows: number, k: number, stored: boolean, cut: number): boolean {
+  const limit = cut * rows * k;
+  if (limit <= 0) return false;
   if (csr.ptr.length < rows + 1) csr.ptr = new Int32Array(rows + 1);
-  if (csr.idx.length < rows * k) {
-    csr.idx = new Int32Array(rows * k);
-    csr.val = new Float32Array(rows * k);
+  if (csr.idx.length < limit) {
+    csr.idx = new Int32Array(Math.ceil(limit));
+    csr.val = new Float32Array(Math.ceil(limit));
   }
+  return stored ? compressColumns(x, rows, k, limit) : compressRows(x, rows, k, limit);
+}
+
+function compressRows(x: Float32Array, rows: number, k: number, limit: number): boolean {
   const { ptr, idx, val } = csr;
-  if (!stored) {
-    let q = 0;
-    for (let i = 0; i < rows; i++) {
-      ptr[i] = q;
-      const o = i * k;
-      for (let p = 0; p < k; p++) {
-        const v = x[o + p];
-        if (v !== 0) {
-          idx[q] = p;
-          val[q++] = v;
-        }
+  let q = 0;
+  for (let i = 0; i < rows; i++) {
+    ptr[i] = q;
+    const o = i * k;
+    for (let p = 0; p < k; p++) {
+      const v = x[o + p];
+      if (v !== 0) {
+        if (q >= limit) return false;
+        idx[q] = p;
+        val[q++] = v;
       }
     }
-    ptr[rows] = q;
-    return;
   }
-  compressColumns(x, rows, k);
+  ptr[rows] = q;
+  return true;
 }
 
 /** CSR of the [rows, k] matrix stored transposed as x[k, rows]: count, prefix-sum, fill. */
-function compressColumns(x: Float32Array, rows: number, k: number): void {
+function compressColumns(x: Float32Array, rows: number, k: number, limit: number): boolean {
   const { ptr, idx, val } = csr;
   ptr.fill(0, 0, rows + 1);
+  let total = 0;
   for (let p = 0; p < k; p++) {
     const o = p * rows;
-    for (let i = 0; i < rows; i++) if (x[o + i] !== 0) ptr[i + 1]++;
+    for (let i = 0; i < rows; i++) {
+      if (x[o + i] !== 0) {
+        ptr[i + 1]++;
+        total++;
+      }
+    }
+    if (total > limit) return false;
   }
   for (let i = 0; i < rows; i++) ptr[i + 1] += ptr[i];
   // Fill advances ptr[i] to the end of row i; shifting down afterwards restores the starts.
@@ -156,6 +157,7 @@ function compressColumns(x: Float32Array, rows: number, k: number): void {
   }
   for (let i = rows; i > 0; i--) ptr[i] = ptr[i - 1];
   ptr[0] = 0;
+  return true;
 }
 
 /**

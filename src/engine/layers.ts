@@ -153,6 +153,7 @@ export class ActivationLayer implements Layer {
   readonly kind = 'activation';
   readonly activation: Activation;
   private input: Matrix | null = null;
+  private output: Matrix | null = null;
   private readonly outputs = new Map<number, Buffers>();
 
   constructor(name: ActivationName) {
@@ -164,20 +165,28 @@ export class ActivationLayer implements Layer {
     const a = this.buffer(z, 0);
     const g = this.activation.output;
     for (let i = 0; i < z.data.length; i++) a.data[i] = g(z.data[i]);
+    this.output = a;
     return a;
   }
 
   backward(gradOut: Matrix): Matrix {
     const z = this.input;
-    if (!z) throw new Error(`${this.activation.name}.backward: call forward first`);
+    const a = this.output;
+    if (!z || !a) throw new Error(`${this.activation.name}.backward: call forward first`);
     if (gradOut.rows !== z.rows || gradOut.cols !== z.cols) {
       throw new Error(
         `${this.activation.name}.backward: gradient ${shapeOf(gradOut)} does not match ${shapeOf(z)}`,
       );
     }
     const dz = this.buffer(z, 1);
-    const d = this.activation.der;
-    for (let i = 0; i < z.data.length; i++) dz.data[i] = gradOut.data[i] * d(z.data[i]);
+    const { der, derFromOutput } = this.activation;
+    // From the stored output when possible: sigmoid′ = a(1 − a) needs no second exp.
+    if (derFromOutput) {
+      for (let i = 0; i < z.data.length; i++)
+        dz.data[i] = gradOut.data[i] * derFromOutput(a.data[i]);
+    } else {
+      for (let i = 0; i < z.data.length; i++) dz.data[i] = gradOut.data[i] * der(z.data[i]);
+    }
     return dz;
   }
 

@@ -91,3 +91,14 @@ describe('softmax and log-softmax by rows', () => {
     });
   });
 });
+
+describe('derivatives from the output', () => {
+  it('derFromOutput(g(z)) equals der(z) wherever it is defined', () => {
+    for (const a of Object.values(activations)) {
+      if (!a.derFromOutput) continue;
+      for (const z of [-30, -2, -0.5, 0.1, 1, 4, 30]) {
+        expect(a.derFromOutput(a.output(z))).toBeCloseTo(a.der(z), 12);
+      }
+    }
+  });
+});
