@@ -39,42 +39,47 @@ export function createRng(seed: number): Rng {
   };
   const next = (): number => nextUint() / 4294967296;
 
-  const rng: Rng = {
+  const normal = (): number => {
+    if (spare !== undefined) {
+      const s = spare;
+      spare = undefined;
+      return s;
+    }
+    const [a, b] = boxMuller(next);
+    spare = b;
+    return a;
+  };
+  return {
     next,
-    normal() {
-      if (spare !== undefined) {
-        const s = spare;
-        spare = undefined;
-        return s;
-      }
-      // 1 − next() is in (0, 1], so the log is finite.
-      const r = Math.sqrt(-2 * Math.log(1 - next()));
-      const theta = 2 * Math.PI * next();
-      spare = r * Math.sin(theta);
-      return r * Math.cos(theta);
-    },
-    int(n) {
-      if (!(Number.isInteger(n) && n > 0))
+    normal,
+    int: (n) => {
+      if (!(Number.isInteger(n) && n > 0)) {
         throw new Error(`rng.int: n must be a positive integer, got ${n}`);
+      }
       return Math.floor(next() * n);
     },
-    uniform(lo, hi) {
-      return lo + (hi - lo) * next();
-    },
-    shuffle<T>(arr: T[]): T[] {
-      for (let i = arr.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        const t = arr[i];
-        arr[i] = arr[j];
-        arr[j] = t;
-      }
-      return arr;
-    },
-    fork() {
-      return createRng(nextUint());
-    },
+    uniform: (lo, hi) => lo + (hi - lo) * next(),
+    shuffle: (arr) => fisherYates(arr, next),
+    fork: () => createRng(nextUint()),
   };
-  return rng;
+}
+
+/** Two independent standard normals from two uniforms (Box–Muller). */
+function boxMuller(next: () => number): [number, number] {
+  // 1 − next() is in (0, 1], so the log is finite.
+  const r = Math.sqrt(-2 * Math.log(1 - next()));
+  const theta = 2 * Math.PI * next();
+  return [r * Math.cos(theta), r * Math.sin(theta)];
+}
+
+function fisherYates<T>(arr: T[], next: () => number): T[] {
+  for (let i = arr.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    const t = arr[i];
+    arr[i] = arr[j];
+    arr[j] = t;
+  }
+  return arr;
 }
 
 /** The integers 0 … n−1 in a seeded random order. */

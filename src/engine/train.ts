@@ -87,7 +87,7 @@ export function trainStep(
   x: Matrix,
   y: Matrix,
 ): number {
-  return stepOnce(model, optimizer, getLoss(loss), x, y, 'trainStep').loss;
+  return stepOnce(model, optimizer, getLoss(loss), x, y, () => 'trainStep').loss;
 }
 
 function stepOnce(
@@ -96,16 +96,16 @@ function stepOnce(
   loss: Loss,
   x: Matrix,
   y: Matrix,
-  where: string,
-) {
+  where: () => string,
+): { loss: number; accuracy: number } {
   if (x.rows !== y.rows) {
-    throw new Error(`${where}: x ${shapeOf(x)} and y ${shapeOf(y)} — row counts differ`);
+    throw new Error(`${where()}: x ${shapeOf(x)} and y ${shapeOf(y)} — row counts differ`);
   }
   const out = model.forwardInPlace(x);
   const value = loss.value(out, y);
   if (!Number.isFinite(value)) {
     throw new Error(
-      `${where}: the loss became ${value} — the weights are diverging; try a smaller learning rate`,
+      `${where()}: the loss became ${value} — the weights are diverging; try a smaller learning rate`,
     );
   }
   const acc = accuracy(out, y, loss.name);
@@ -162,7 +162,55 @@ export function* trainSteps(
   data: TrainData,
   opts: TrainOptions,
 ): Generator<StepInfo, TrainResult> {
-  const { x, y } = data;
+  checkTrainArgs(data, opts);
+  const run: TrainResult = { history: [], steps: 0, cancelled: false };
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    const e = yield* epochSteps(model, data, opts, epoch, run);
+    if (!e) return { ...run, cancelled: true };
+    run.history.push(e);
+    if (opts.onEpoch?.(e) === false) return { ...run, cancelled: true };
+  }
+  return run;
+}
+
+/** One epoch of shuffled mini-batches; returns its summary, or null when cancelled. */
+function* epochSteps(
+  model: MLP,
+  { x, y }: TrainData,
+  opts: TrainOptions,
+  epoch: number,
+  run: TrainResult,
+): Generator<StepInfo, EpochInfo | null> {
+  const loss = getLoss(opts.loss);
+  const order = opts.shuffle === false ? identity(x.rows) : permutation(x.rows, opts.rng);
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < x.rows; start += opts.batchSize) {
+    if (opts.signal?.aborted) return null;
+    const idx = order.slice(start, start + opts.batchSize);
+    const bx = gatherRows(x, idx, batchCache(x, idx.length));
+    const by = gatherRows(y, idx, batchCache(y, idx.length));
+    const step = ++run.steps;
+    const r = stepOnce(
+      model,
+      opts.optimizer,
+      loss,
+      bx,
+      by,
+      () => `train: epoch ${epoch}, step ${step}`,
+    );
+    lossSum += r.loss * idx.length;
+    correct += r.accuracy * idx.length;
+    const info: StepInfo = { epoch, step, ...r };
+    if (opts.onStep?.(info) === false) return null;
+    yield info;
+  }
+  const e: EpochInfo = { epoch, loss: lossSum / x.rows, accuracy: correct / x.rows };
+  if (opts.validation) e.validation = evaluate(model, opts.validation, opts.loss);
+  return e;
+}
+
+function checkTrainArgs({ x, y }: TrainData, opts: TrainOptions): void {
   if (x.rows !== y.rows || x.rows === 0) {
     throw new Error(
       `train: x ${shapeOf(x)} and y ${shapeOf(y)} — need the same, non-zero row count`,
@@ -171,40 +219,7 @@ export function* trainSteps(
   if (!(Number.isInteger(opts.batchSize) && opts.batchSize > 0)) {
     throw new Error(`train: batchSize must be a positive integer, got ${opts.batchSize}`);
   }
-  const loss = getLoss(opts.loss);
-  const history: EpochInfo[] = [];
-  let step = 0;
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    const order =
-      opts.shuffle === false ? permutationIdentity(x.rows) : permutation(x.rows, opts.rng);
-    let lossSum = 0;
-    let correct = 0;
-    for (let start = 0; start < x.rows; start += opts.batchSize) {
-      if (opts.signal?.aborted) return { history, steps: step, cancelled: true };
-      const idx = order.slice(start, start + opts.batchSize);
-      const bx = gatherRows(x, idx, batchCache(x, idx.length));
-      const by = gatherRows(y, idx, batchCache(y, idx.length));
-      step++;
-      const r = stepOnce(
-        model,
-        opts.optimizer,
-        loss,
-        bx,
-        by,
-        `train: epoch ${epoch}, step ${step}`,
-      );
-      lossSum += r.loss * idx.length;
-      correct += r.accuracy * idx.length;
-      const info: StepInfo = { epoch, step, ...r };
-      if (opts.onStep?.(info) === false) return { history, steps: step, cancelled: true };
-      yield info;
-    }
-    const e: EpochInfo = { epoch, loss: lossSum / x.rows, accuracy: correct / x.rows };
-    if (opts.validation) e.validation = evaluate(model, opts.validation, opts.loss);
-    history.push(e);
-    if (opts.onEpoch?.(e) === false) return { history, steps: step, cancelled: true };
-  }
-  return { history, steps: step, cancelled: false };
+  getLoss(opts.loss);
 }
 
 /** Train synchronously to the end (tests, scripts, workers). See `TrainOptions`. */
@@ -262,6 +277,6 @@ export function gatherRows(src: Matrix, idx: readonly number[], out?: Matrix): M
   return m;
 }
 
-function permutationIdentity(n: number): number[] {
+function identity(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
