@@ -85,34 +85,14 @@ export function runTfjs(
     variableFrom(init.w2, true),
     variableFrom(init.b2, false),
   ];
-  const [w1, b1, w2, b2] = vars;
   const optimizer = tf.train.sgd(opts.lr);
   const result: RunResult = { epochMs: [], epochLoss: [] };
-  const bx = new Float32Array(opts.batchSize * x.cols);
-  const by = new Float32Array(opts.batchSize * y.cols);
   for (const order of orders) {
     const t0 = performance.now();
     let lossSum = 0;
     for (let start = 0; start < order.length; start += opts.batchSize) {
-      const n = Math.min(opts.batchSize, order.length - start);
-      for (let r = 0; r < n; r++) {
-        const i = order[start + r];
-        bx.set(x.data.subarray(i * x.cols, (i + 1) * x.cols), r * x.cols);
-        by.set(y.data.subarray(i * y.cols, (i + 1) * y.cols), r * y.cols);
-      }
-      const xb = tf.tensor2d(bx.subarray(0, n * x.cols), [n, x.cols]);
-      const yb = tf.tensor2d(by.subarray(0, n * y.cols), [n, y.cols]);
-      const cost = optimizer.minimize(
-        () => {
-          const h = tf.sigmoid(tf.add(tf.matMul(xb, w1), b1));
-          return tf.losses.softmaxCrossEntropy(yb, tf.add(tf.matMul(h, w2), b2));
-        },
-        true,
-        vars,
-      );
-      if (!cost) throw new Error('tfjs: minimize returned no cost');
-      lossSum += cost.dataSync()[0] * n;
-      tf.dispose([xb, yb, cost]);
+      const idx = order.slice(start, start + opts.batchSize);
+      lossSum += tfStep(vars, optimizer, gather(x, idx), gather(y, idx)) * idx.length;
     }
     result.epochMs.push(performance.now() - t0);
     result.epochLoss.push(lossSum / order.length);
@@ -120,6 +100,34 @@ export function runTfjs(
   optimizer.dispose();
   tf.dispose(vars);
   return result;
+}
+
+/** Rows `idx` of `m` as a tensor [idx.length, m.cols]. */
+function gather(m: Matrix, idx: number[]): TF.Tensor2D {
+  const out = new Float32Array(idx.length * m.cols);
+  idx.forEach((i, r) => out.set(m.data.subarray(i * m.cols, (i + 1) * m.cols), r * m.cols));
+  return tf.tensor2d(out, [idx.length, m.cols]);
+}
+
+/** One forward/backward/update on a batch; returns the batch loss. Disposes the batch. */
+function tfStep(
+  [w1, b1, w2, b2]: TF.Variable[],
+  optimizer: TF.Optimizer,
+  xb: TF.Tensor2D,
+  yb: TF.Tensor2D,
+): number {
+  const cost = optimizer.minimize(
+    () => {
+      const h = tf.sigmoid(tf.add(tf.matMul(xb, w1), b1));
+      return tf.losses.softmaxCrossEntropy(yb, tf.add(tf.matMul(h, w2), b2));
+    },
+    true,
+    [w1, b1, w2, b2],
+  );
+  if (!cost) throw new Error('tfjs: minimize returned no cost');
+  const loss = cost.dataSync()[0];
+  tf.dispose([xb, yb, cost]);
+  return loss;
 }
 
 /** Median time of C = A·B for A [n, k], B [k, m] on the current backend. */
