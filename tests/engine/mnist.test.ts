@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import {
   MNIST_SPLIT,
   createRng,
   encodeMnist,
   evaluate,
+  fetchMnist,
   mlp,
   mnistImage,
   mnistMatrices,
@@ -13,6 +17,7 @@ import {
   standardMnistSplit,
   train,
 } from '../../src/engine/index';
+import { convertMnist, MNIST_BIN_PATH } from '../../scripts/convert-mnist';
 import { loadMnistNode } from '../../scripts/mnist-node';
 
 describe('MNIST binary format', () => {
@@ -71,5 +76,36 @@ describe('the converted MNIST subset', () => {
       rng,
     });
     expect(evaluate(net, testSet, 'cross-entropy').accuracy).toBeGreaterThan(0.8);
+  });
+});
+
+describe('loading', () => {
+  it('fetchMnist parses what fetch returns and reports HTTP errors', async () => {
+    const bytes = encodeMnist({
+      rows: 1,
+      cols: 2,
+      labels: Uint8Array.from([4]),
+      pixels: Uint8Array.from([0, 255]),
+    });
+    vi.stubGlobal('fetch', (url: string) =>
+      Promise.resolve(
+        url === '/data/mnist.bin' ? new Response(bytes) : new Response('', { status: 404 }),
+      ),
+    );
+    try {
+      const d = await fetchMnist('/data/mnist.bin');
+      expect(mnistImage(d, 0)).toEqual([0, 1]);
+      await expect(fetchMnist('/missing.bin')).rejects.toThrow(/GET \/missing.bin answered 404/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('the converter is idempotent: a second run skips, a forced run writes the same bytes', () => {
+    expect(convertMnist().skipped).toBe(true);
+    const out = join(mkdtempSync(join(tmpdir(), 'mnist-')), 'mnist.bin');
+    expect(convertMnist({ out, force: true }).skipped).toBe(false);
+    expect(readFileSync(out).equals(readFileSync(MNIST_BIN_PATH))).toBe(true);
+    expect(convertMnist({ out }).skipped).toBe(true);
   });
 });

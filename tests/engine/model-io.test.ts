@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createRng,
   decodeModel,
   encodeModel,
   evaluate,
+  fetchModel,
   fromFloat16Bits,
   mlp,
   mnistMatrices,
@@ -59,6 +60,18 @@ describe('model files', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const c = trainMnistModel({ ...config, seed: 8 }).bytes;
     expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+  });
+
+  it('fetchModel decodes what fetch returns', async () => {
+    const net = mlp({ sizes: [2, 3, 1], activations: ['relu', 'sigmoid'], rng: createRng(4) });
+    const bytes = encodeModel(net, { dtype: 32 });
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(bytes)));
+    try {
+      const back = await fetchModel('/models/x.bin');
+      expect(back.predict([[0.5, -1]])).toEqual(net.predict([[0.5, -1]]));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('the committed pretrained model scores ≥ 92 % on the held-out test split', () => {
