@@ -4,6 +4,7 @@
  * follows the light/dark theme; class 1 vs 0 is also told apart by shape (filled vs ring).
  */
 import * as Plot from '@observablehq/plot';
+import { asImage } from '../plot-a11y';
 import {
   boundarySegment,
   describeBoundary,
@@ -90,15 +91,16 @@ export function renderPlane(f: PlaneFigure): SVGSVGElement & Plot.Plot {
       Plot.dot(handles, { r: 7, strokeWidth: 2, fill: 'currentColor', className: 'pp-handle' }),
     );
   }
-  return Plot.plot({
+  const svg = Plot.plot({
     width,
     height: width,
     margin: 32,
     x: { domain, label: 'x₁', ticks: [0, 0.5, 1], labelAnchor: 'right' },
     y: { domain, label: 'x₂', ticks: [0, 0.5, 1], labelAnchor: 'top' },
     style: { background: 'transparent', color: 'inherit', overflow: 'visible' },
-    ariaLabel: `Input plane for ${gate}`,
-    ariaDescription: describeBoundary(w),
     marks,
   }) as SVGSVGElement & Plot.Plot;
+  // The label; the boundary itself is read out by the live caption under the figure.
+  svg.setAttribute('aria-label', `Input plane for ${gate}: ${describeBoundary(w)}`);
+  return asImage(svg);
 }

@@ -5,6 +5,7 @@
  * from the theme's CSS variables by the caller and passed in.
  */
 import * as Plot from '@observablehq/plot';
+import { asImage } from '../plot-a11y';
 import { gates } from '../../../src/engine';
 import {
   boundarySegment,
@@ -31,7 +32,7 @@ function frame(
   colours?: RampColours,
 ) {
   const domain: [number, number] = [view.lo, view.hi];
-  return Plot.plot({
+  const svg = Plot.plot({
     width,
     color: colours ? { type: 'linear', domain: [0, 1], range: colours } : undefined,
     height: width,
@@ -39,9 +40,10 @@ function frame(
     x: { domain, label: labels[0], ticks: [0, 0.5, 1], labelAnchor: 'right' },
     y: { domain, label: labels[1], ticks: [0, 0.5, 1], labelAnchor: 'top' },
     style: { background: 'transparent', color: 'inherit', overflow: 'visible' },
-    ariaLabel: aria,
     marks,
   });
+  svg.setAttribute('aria-label', aria);
+  return asImage(svg);
 }
 
 function pointMarks(rows: { x1: number; x2: number; t: number }[]): Plot.Markish[] {
@@ -148,7 +150,7 @@ export function renderRegions(
 ): ReturnType<typeof Plot.plot> {
   const v = XOR_VIEW;
   const box = { x1: v.lo, x2: v.hi, y1: v.hi, y2: v.lo, width: n, height: n };
-  return Plot.plot({
+  const svg = Plot.plot({
     width,
     height: width,
     margin: 32,
@@ -156,7 +158,6 @@ export function renderRegions(
     y: { domain: [v.lo, v.hi], label: 'x₂', ticks: [0, 0.5, 1], labelAnchor: 'top' },
     color: { type: 'linear', domain: [0, 1], range: colours },
     style: { background: 'transparent', color: 'inherit', overflow: 'visible' },
-    ariaLabel: 'Decision regions: the network’s output over the input plane',
     marks: [
       Plot.raster(grid, { ...box, interpolate: 'nearest' }),
       Plot.contour(grid, { ...box, thresholds: [0.5], stroke: 'currentColor', fill: null }),
@@ -164,23 +165,30 @@ export function renderRegions(
       ...pointMarks(xorPoints()),
     ],
   });
+  svg.setAttribute('aria-label', 'Decision regions: the network’s output over the input plane');
+  return asImage(svg);
 }
 
 /** Loss per epoch (thinned to a few hundred points). */
 export function renderLoss(losses: readonly number[], width: number) {
   const data = lossCurve(losses);
   const top = Math.max(0.3, ...data.map((d) => d.loss));
-  return Plot.plot({
+  const svg = Plot.plot({
     width,
     height: Math.round(width * 0.55),
     marginLeft: 44,
     x: { label: 'epoch', domain: [0, Math.max(100, losses.length - 1)] },
     y: { label: 'loss (MSE)', domain: [0, top], grid: true },
     style: { background: 'transparent', color: 'inherit', overflow: 'visible' },
-    ariaLabel: 'Loss curve',
     marks: [
       Plot.ruleY([0], { className: 'xl-grid' }),
       Plot.line(data, { x: 'epoch', y: 'loss', strokeWidth: 2, className: 'xl-loss' }),
     ],
   });
+  const last = data[data.length - 1];
+  svg.setAttribute(
+    'aria-label',
+    `Loss curve: ${last.loss.toFixed(4)} after ${last.epoch} epochs, from ${data[0].loss.toFixed(4)}`,
+  );
+  return asImage(svg);
 }
