@@ -89,7 +89,9 @@ describe('loading', () => {
     });
     vi.stubGlobal('fetch', (url: string) =>
       Promise.resolve(
-        url === '/data/mnist.bin' ? new Response(bytes) : new Response('', { status: 404 }),
+        url === '/data/mnist.bin'
+          ? new Response(Uint8Array.from(bytes))
+          : new Response('', { status: 404 }),
       ),
     );
     try {

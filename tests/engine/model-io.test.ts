@@ -65,7 +65,7 @@ describe('model files', () => {
   it('fetchModel decodes what fetch returns', async () => {
     const net = mlp({ sizes: [2, 3, 1], activations: ['relu', 'sigmoid'], rng: createRng(4) });
     const bytes = encodeModel(net, { dtype: 32 });
-    vi.stubGlobal('fetch', () => Promise.resolve(new Response(bytes)));
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(Uint8Array.from(bytes))));
     try {
       const back = await fetchModel('/models/x.bin');
       expect(back.predict([[0.5, -1]])).toEqual(net.predict([[0.5, -1]]));
