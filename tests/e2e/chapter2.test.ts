@@ -8,6 +8,18 @@ afterAll(closeBrowser);
 
 const PATH = '02-perceptron/';
 
+/**
+ * Scroll a widget into view and wait until its behaviour has loaded (widgets load lazily,
+ * near the viewport, and mark themselves with data-ready).
+ */
+async function mounted(widget: Locator): Promise<Locator> {
+  await widget.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => widget.evaluate((el) => el.parentElement?.hasAttribute('data-ready') ?? false))
+    .toBe(true);
+  return widget;
+}
+
 async function seriousAxeViolations(page: Page) {
   await page.evaluate(axe.source);
   const found = await page.evaluate(async () => {
@@ -44,10 +56,9 @@ const engineOutputs = (w: number[]) => gates.AND.inputs.map((x) => String(percep
 describe('chapter 2: perceptron playground', () => {
   it('moving a weight moves the boundary and updates the truth table and score', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const widget = page.getByRole('region', {
-      name: 'Perceptron playground: find weights for AND',
-    });
-    await widget.scrollIntoViewIfNeeded();
+    const widget = await mounted(
+      page.getByRole('region', { name: 'Perceptron playground: find weights for AND' }),
+    );
     const caption = widget.locator('figcaption [data-caption]');
     const before = await caption.textContent();
     const rowsBefore = await tableRows(widget);
@@ -76,10 +87,9 @@ describe('chapter 2: perceptron playground', () => {
 
   it('dragging a handle on the line changes the weights', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const widget = page.getByRole('region', {
-      name: 'Perceptron playground: find weights for AND',
-    });
-    await widget.scrollIntoViewIfNeeded();
+    const widget = await mounted(
+      page.getByRole('region', { name: 'Perceptron playground: find weights for AND' }),
+    );
     const start = await weights(widget);
     const handle = widget.locator('.pp-handle circle').first();
     const box = await handle.boundingBox();
@@ -97,9 +107,9 @@ describe('chapter 2: perceptron playground', () => {
 
   it('focusing a slider lights up its term in the equation', async () => {
     const { page, close } = await openPage(PATH);
-    const widget = page.getByRole('region', {
-      name: 'Perceptron playground: find weights for AND',
-    });
+    const widget = await mounted(
+      page.getByRole('region', { name: 'Perceptron playground: find weights for AND' }),
+    );
     await widget.getByRole('slider', { name: /w1/ }).focus();
     const term = widget.getByRole('button', { name: /^w1 = / });
     await expect.poll(() => term.getAttribute('class')).toContain('is-linked');
@@ -111,8 +121,9 @@ describe('chapter 2: perceptron playground', () => {
 
   it('"learn" reaches 4/4 on AND and says it converged', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const widget = page.getByRole('region', { name: 'Perceptron playground: the learning rule' });
-    await widget.scrollIntoViewIfNeeded();
+    const widget = await mounted(
+      page.getByRole('region', { name: 'Perceptron playground: the learning rule' }),
+    );
     await widget.getByRole('button', { name: 'Step' }).click();
     const status = widget
       .getByRole('group', { name: 'Perceptron learning rule' })
@@ -154,7 +165,9 @@ describe('chapter 2: perceptron playground', () => {
 
   it('has no serious accessibility violations after the widgets have been used', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const widget = page.getByRole('region', { name: 'Perceptron playground: the learning rule' });
+    const widget = await mounted(
+      page.getByRole('region', { name: 'Perceptron playground: the learning rule' }),
+    );
     await widget.getByRole('button', { name: 'Step' }).click();
     await widget.getByRole('combobox', { name: 'Gate' }).selectOption('XOR');
     expect(await seriousAxeViolations(page)).toEqual([]);

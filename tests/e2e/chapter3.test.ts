@@ -8,6 +8,18 @@ afterAll(closeBrowser);
 
 const PATH = '03-xor-mlp/';
 
+/**
+ * Scroll a widget into view and wait until its behaviour has loaded (widgets load lazily,
+ * near the viewport, and mark themselves with data-ready).
+ */
+async function mounted(widget: Locator): Promise<Locator> {
+  await widget.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => widget.evaluate((el) => el.parentElement?.hasAttribute('data-ready') ?? false))
+    .toBe(true);
+  return widget;
+}
+
 async function seriousAxeViolations(page: Page) {
   await page.evaluate(axe.source);
   const found = await page.evaluate(async () => {
@@ -30,7 +42,9 @@ async function trainerStatus(trainer: Locator) {
 describe('chapter 3: XOR lab', () => {
   it('the random search on XOR never finds more than 3/4', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const widget = page.getByRole('region', { name: /Perceptron playground on XOR/ });
+    const widget = await mounted(
+      page.getByRole('region', { name: /Perceptron playground on XOR/ }),
+    );
     const search = widget.getByRole('group', { name: 'Random search over weights' });
     await expect
       .poll(() => search.locator('[data-search-status]').textContent(), { timeout: 20_000 })
@@ -44,8 +58,7 @@ describe('chapter 3: XOR lab', () => {
 
   it('the step network computes XOR, and editing a weight updates its table', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const widget = page.getByRole('region', { name: 'A two-layer network for XOR' });
-    await widget.scrollIntoViewIfNeeded();
+    const widget = await mounted(page.getByRole('region', { name: 'A two-layer network for XOR' }));
     await expect(widget.getByText(/correct$/).textContent()).resolves.toBe('4/4 correct');
     // Give the output unit OR's bias: the network now computes OR(h1, h2).
     const bias = widget.getByRole('spinbutton', { name: /^y w0/ });
@@ -68,8 +81,7 @@ describe('chapter 3: XOR lab', () => {
 
   it('the trainer lowers the loss and solves XOR with the default seed', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const trainer = page.getByRole('region', { name: 'Train a network on XOR' });
-    await trainer.scrollIntoViewIfNeeded();
+    const trainer = await mounted(page.getByRole('region', { name: 'Train a network on XOR' }));
     const start = await trainerStatus(trainer);
     expect(start.epoch).toBe(0);
     await trainer.getByRole('button', { name: 'Step 1 epoch' }).click();
@@ -93,8 +105,7 @@ describe('chapter 3: XOR lab', () => {
 
   it('says so when a seed gets stuck, and 4 hidden units get past it', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const trainer = page.getByRole('region', { name: 'Train a network on XOR' });
-    await trainer.scrollIntoViewIfNeeded();
+    const trainer = await mounted(page.getByRole('region', { name: 'Train a network on XOR' }));
     await trainer.getByLabel('Seed').fill('3');
     await trainer.getByLabel('Seed').press('Tab');
     await trainer.getByRole('button', { name: 'Play' }).click();
@@ -129,7 +140,7 @@ describe('chapter 3: XOR lab', () => {
   it('has no serious accessibility violations while training, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, errors, close } = await openPage(PATH, { colorScheme });
-      const trainer = page.getByRole('region', { name: 'Train a network on XOR' });
+      const trainer = await mounted(page.getByRole('region', { name: 'Train a network on XOR' }));
       await trainer.getByRole('button', { name: 'Step 1 epoch' }).click();
       expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
       expect(errors).toEqual([]);
