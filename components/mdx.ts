@@ -1,6 +1,8 @@
 // The components a lesson's MDX may use without importing anything: the lesson page passes
 // this map to <Content components={...} />, so MDX files stay prose, math and tags only.
 // Each entry is added by the piece of the site that provides the component.
+import Cell from './notebook/Cell.astro';
+import Exercise from './notebook/Exercise.astro';
 import MultipleChoice from './quiz/MultipleChoice.astro';
 import Option from './quiz/Option.astro';
 import GateTable from './widgets/GateTable.astro';
@@ -9,6 +11,8 @@ import XorNetwork from './widgets/XorNetwork.astro';
 import XorTrainer from './widgets/XorTrainer.astro';
 
 export const mdxComponents = {
+  Cell,
+  Exercise,
   MultipleChoice,
   Option,
   GateTable,

@@ -1,0 +1,158 @@
+/**
+ * Code cells and exercises in chromium, on the notebook test page (two cells and the
+ * perceptron-output exercise): run keys, feedback for wrong and right answers, persistence
+ * across reloads, the time limit, the worker's missing network, and export/import.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeBrowser, openPage } from './browser';
+
+const PAGE = 'notebook-fixture/';
+const reference = readFileSync('src/notebook/exercises/solutions/perceptron-output.ts', 'utf8');
+const wrong = reference.replace('z >= 0', 'z > 0');
+
+afterAll(closeBrowser);
+
+/** Put code into a cell or exercise editor (loading it first) as one typed insertion. */
+async function setCode(page: Page, host: string, code: string): Promise<void> {
+  await page.locator(`${host} .nb-editor-host`).click();
+  const content = page.locator(`${host} .cm-content`);
+  await content.waitFor();
+  await content.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+describe('notebook in the browser', () => {
+  it('runs a cell with Shift+Enter, after the cells above it', async () => {
+    const { page, errors, close } = await openPage(PAGE);
+    const second = page.locator('nb-cell').nth(1);
+    await second.locator('.nb-static').focus();
+    await page.keyboard.press('Shift+Enter');
+    await expect
+      .poll(() => second.locator('.nb-output').innerText(), { timeout: 10_000 })
+      .toContain('andPerceptron');
+    await expect
+      .poll(() => page.locator('nb-cell').nth(0).locator('.nb-output').innerText())
+      .toContain('z = -0.5');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows a specific message for a wrong answer, then the solved state, and keeps both on reload', async () => {
+    const { page, errors, close } = await openPage(PAGE);
+    await setCode(page, 'nb-exercise', wrong);
+    await page.getByRole('button', { name: 'Check' }).click();
+    const feedback = page.locator('nb-exercise .nb-feedback');
+    await expect.poll(() => feedback.innerText(), { timeout: 10_000 }).toContain('> instead of ≥');
+    expect(await feedback.innerText()).toContain('the sum is exactly 0');
+    expect(await feedback.innerText()).toMatch(/Expected\s*1\s*Got\s*0/);
+
+    await setCode(page, 'nb-exercise', reference);
+    await page.keyboard.press('Shift+Enter');
+    await expect
+      .poll(() => feedback.innerText(), { timeout: 10_000 })
+      .toContain('Solved — all 16 checks pass.');
+    await expect.poll(() => page.locator('nb-chapter-progress').innerText()).toContain('1 / 5');
+
+    await page.reload();
+    await expect.poll(() => page.locator('nb-exercise .nb-ex-status').innerText()).toBe('Solved');
+    expect(await page.locator('nb-exercise .nb-static').innerText()).toContain('z >= 0 ? 1 : 0');
+    expect(await page.locator('nb-chapter-progress').innerText()).toContain('1 / 5');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('keeps an edited cell’s code across a reload', async () => {
+    const { page, close } = await openPage(PAGE);
+    await setCode(page, 'nb-cell:nth-of-type(1)', 'const kept = 41 + 1;\nkept');
+    await page.locator('nb-cell').first().getByRole('button', { name: 'Run', exact: true }).click();
+    await expect
+      .poll(() => page.locator('nb-cell').first().locator('.nb-output').innerText())
+      .toBe('42');
+    await page.reload();
+    expect(await page.locator('nb-cell').first().locator('.nb-static').innerText()).toContain(
+      'const kept = 41 + 1;',
+    );
+    await close();
+  });
+
+  it('stops an infinite loop after 2 s while the page stays responsive', async () => {
+    const { page, errors, close } = await openPage(PAGE);
+    const cell = page.locator('nb-cell').first();
+    await setCode(page, 'nb-cell:nth-of-type(1)', 'let i = 0;\nwhile (true) i++;');
+    await cell.getByRole('button', { name: 'Run', exact: true }).click();
+    // While the worker spins, the page still answers promptly.
+    const t0 = Date.now();
+    await page.evaluate(() => document.title);
+    expect(Date.now() - t0).toBeLessThan(500);
+    await expect
+      .poll(() => cell.locator('.nb-output').innerText(), { timeout: 8_000 })
+      .toContain('your code ran for more than 2 s — is there an infinite loop?');
+    // The replaced worker runs the next cell.
+    await setCode(page, 'nb-cell:nth-of-type(1)', '1 + 1');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => cell.locator('.nb-output').innerText(), { timeout: 8_000 }).toBe('2');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('gives student code no network API, and messages it posts change nothing', async () => {
+    const { page, close } = await openPage(PAGE);
+    const cell = page.locator('nb-cell').first();
+    await setCode(
+      page,
+      'nb-cell:nth-of-type(1)',
+      [
+        'const g = self as any;',
+        "['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'postMessage'].map((k) => k + ':' + typeof g[k]).join(' ')",
+      ].join('\n'),
+    );
+    await page.keyboard.press('Shift+Enter');
+    await expect
+      .poll(() => cell.locator('.nb-output').innerText(), { timeout: 10_000 })
+      .toBe(
+        '"fetch:undefined XMLHttpRequest:undefined WebSocket:undefined EventSource:undefined importScripts:undefined postMessage:undefined"',
+      );
+    await close();
+  });
+
+  it('exports progress to a file and imports it back', async () => {
+    const { page, errors, close } = await openPage(PAGE);
+    await setCode(page, 'nb-exercise', reference);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => page.locator('nb-exercise .nb-ex-status').innerText(), { timeout: 10_000 })
+      .toBe('Solved');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export progress' }).click();
+    const file = await (await download).path();
+
+    // A bad file changes nothing and says why.
+    await page
+      .locator('.nb-import-file')
+      .setInputFiles({
+        name: 'bad.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"nope": 1}'),
+      });
+    await expect
+      .poll(() => page.locator('.nb-tools-message').innerText())
+      .toContain('Nothing was imported');
+
+    // Lose everything, then import the exported file.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    expect(await page.locator('nb-exercise .nb-ex-status').innerText()).toBe('Not attempted');
+    await page.locator('.nb-import-file').setInputFiles(file);
+    await expect
+      .poll(() => page.locator('.nb-tools-message').innerText())
+      .toContain('Imported progress: 1 exercise (1 solved)');
+    await expect.poll(() => page.locator('nb-exercise .nb-ex-status').innerText()).toBe('Solved');
+    await expect.poll(() => page.locator('nb-chapter-progress').innerText()).toContain('1 / 5');
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
