@@ -22,8 +22,9 @@ function trainXor(hidden: number, seed: number, epochs: number) {
 }
 
 // [hidden units, seed]: seed 1 with 2 hidden units, then seed 3 with 2 and with 4.
-[
+const runs = [
   [2, 1],
   [2, 3],
   [4, 3],
-].map(([hidden, seed]) => trainXor(hidden, seed, 3000));
+];
+runs.map(([hidden, seed]) => trainXor(hidden, seed, 3000));
