@@ -59,7 +59,9 @@ describe('notebook in the browser', () => {
 
     await page.reload();
     await expect.poll(() => page.locator('nb-exercise .nb-ex-status').innerText()).toBe('Solved');
-    expect(await page.locator('nb-exercise .nb-static').innerText()).toContain('z >= 0 ? 1 : 0');
+    expect(await page.locator('nb-exercise .nb-editor-host').innerText()).toContain(
+      'z >= 0 ? 1 : 0',
+    );
     expect(await page.locator('nb-chapter-progress').innerText()).toContain('1 / 5');
     expect(errors).toEqual([]);
     await close();
@@ -73,7 +75,7 @@ describe('notebook in the browser', () => {
       .poll(() => page.locator('nb-cell').first().locator('.nb-output').innerText())
       .toBe('42');
     await page.reload();
-    expect(await page.locator('nb-cell').first().locator('.nb-static').innerText()).toContain(
+    expect(await page.locator('nb-cell').first().locator('.nb-editor-host').innerText()).toContain(
       'const kept = 41 + 1;',
     );
     await close();
@@ -131,13 +133,11 @@ describe('notebook in the browser', () => {
     const file = await (await download).path();
 
     // A bad file changes nothing and says why.
-    await page
-      .locator('.nb-import-file')
-      .setInputFiles({
-        name: 'bad.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from('{"nope": 1}'),
-      });
+    await page.locator('.nb-import-file').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"nope": 1}'),
+    });
     await expect
       .poll(() => page.locator('.nb-tools-message').innerText())
       .toContain('Nothing was imported');

@@ -153,8 +153,10 @@ class NbExercise extends HTMLElement {
         return { m, state };
       });
     if (record && (record.failed > 0 || record.version !== this.dataset.version)) {
-      // Hints, the solution button or a version notice need the exercise's data: load now.
-      void ui(false).then(({ m, state }) => {
+      // Hints, the solution button or a version notice need the exercise's data: load now,
+      // but leave the static code in place until the student touches it.
+      void loadExerciseUi().then((m) => {
+        const state = m.exerciseFor(this);
         m.refresh(state, record);
         if (record.version !== this.dataset.version) m.versionNotice(state, record);
       });
