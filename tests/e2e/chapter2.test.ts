@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { closeBrowser, openPage } from './browser';
+import { getExercise } from '../../src/notebook/exercises/index';
 import { gates, perceptronOutput } from '../../src/engine';
 
 afterAll(closeBrowser);
@@ -18,6 +20,43 @@ async function mounted(widget: Locator): Promise<Locator> {
     .poll(() => widget.evaluate((el) => el.parentElement?.hasAttribute('data-ready') ?? false))
     .toBe(true);
   return widget;
+}
+
+/** Replace the code in an exercise's editor (loading the editor first). */
+async function setCode(page: Page, exercise: Locator, code: string): Promise<void> {
+  await exercise.locator('.nb-editor-host').click();
+  const content = exercise.locator('.cm-content');
+  await content.waitFor();
+  await content.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+/**
+ * Answer an exercise wrong (its first named misconception) and then right (the reference
+ * solution), checking the page's messages for both.
+ */
+async function wrongThenRight(page: Page, id: string): Promise<void> {
+  const ex = getExercise(id);
+  if (!ex) throw new Error(`no exercise ${id}`);
+  const mistake = ex.misconceptions[0];
+  const exercise = page.getByRole('region', { name: `Exercise: ${ex.title}` });
+  await exercise.scrollIntoViewIfNeeded();
+  const feedback = exercise.locator('.nb-feedback');
+  await setCode(page, exercise, mistake.example);
+  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect
+    .poll(() => feedback.innerText(), { timeout: 15_000 })
+    .toContain(`Likely mistake — ${mistake.title}`);
+  expect(await feedback.innerText()).toMatch(new RegExp(`\\d+ of ${ex.checks.length} checks pass`));
+  const solution = readFileSync(`src/notebook/exercises/solutions/${id}.ts`, 'utf8');
+  await setCode(page, exercise, solution);
+  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect
+    .poll(() => feedback.innerText(), { timeout: 15_000 })
+    .toContain(`Solved — all ${ex.checks.length} checks pass.`);
+  await expect(exercise.locator('.nb-ex-status').innerText()).resolves.toBe('Solved');
 }
 
 async function seriousAxeViolations(page: Page) {
@@ -174,4 +213,19 @@ describe('chapter 2: perceptron playground', () => {
     expect(errors).toEqual([]);
     await close();
   });
+  it.each([
+    'perceptron-output',
+    'and-gate-weights',
+    'or-gate-weights',
+    'nand-gate-weights',
+    'perceptron-update',
+  ])(
+    'exercise %s: a wrong answer gets its specific message, the right one is solved',
+    async (id) => {
+      const { page, errors, close } = await openPage(PATH);
+      await wrongThenRight(page, id);
+      expect(errors).toEqual([]);
+      await close();
+    },
+  );
 });
