@@ -121,6 +121,18 @@ describe('notebook in the browser', () => {
     await close();
   });
 
+  it('on the perceptron lesson, names the gate that wrong weights compute', async () => {
+    const { page, errors, close } = await openPage('02-perceptron/');
+    const host = 'nb-exercise[data-id="and-gate-weights"]';
+    await setCode(page, host, 'export const w: number[] = [-0.5, 1, 1];');
+    await page.locator(host).getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => page.locator(`${host} .nb-feedback`).innerText(), { timeout: 10_000 })
+      .toContain('These weights make the perceptron compute OR');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('exports progress to a file and imports it back', async () => {
     const { page, errors, close } = await openPage(PAGE);
     await setCode(page, 'nb-exercise', reference);
