@@ -156,8 +156,10 @@ function checkItem(c: CheckResult): HTMLElement {
     p.append(h('code', undefined, c.input));
     li.append(p);
   }
-  if (!c.passed) li.append(h('p', 'nb-check-message', c.message));
-  if (!c.passed && c.expected !== undefined && c.got !== undefined) {
+  const shown = c.expected !== undefined && c.got !== undefined;
+  if (!c.passed && !(shown && c.message.startsWith('expected ')))
+    li.append(h('p', 'nb-check-message', c.message));
+  if (!c.passed && shown) {
     const dl = h('dl', 'nb-expected-got');
     dl.append(h('dt', undefined, 'Expected'));
     const dd1 = h('dd');
