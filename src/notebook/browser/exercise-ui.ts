@@ -159,7 +159,7 @@ function checkItem(c: CheckResult): HTMLElement {
   const shown = c.expected !== undefined && c.got !== undefined;
   if (!c.passed && !(shown && c.message.startsWith('expected ')))
     li.append(h('p', 'nb-check-message', c.message));
-  if (!c.passed && shown) {
+  if (!c.passed && c.expected !== undefined && c.got !== undefined) {
     const dl = h('dl', 'nb-expected-got');
     dl.append(h('dt', undefined, 'Expected'));
     const dd1 = h('dd');
