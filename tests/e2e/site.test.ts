@@ -3,6 +3,7 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { closeBrowser, openPage, siteUrl } from './browser';
 import { lessonFiles } from '../lesson-files';
+import { exerciseIdsByLesson } from '../../src/notebook/exercises/index';
 
 const lessons = lessonFiles();
 const lessonPaths = lessons.map((l) => `${l.id}/`);
@@ -37,6 +38,23 @@ describe('home page', () => {
     const start = page.getByRole('link', { name: /^Start here:/ });
     await expect(start.getAttribute('href')).resolves.toMatch(new RegExp(`${lessons[0].id}/$`));
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('shows exercises solved / total for each chapter that has exercises', async () => {
+    const { page, close } = await openPage('');
+    for (const lesson of lessons) {
+      const total = exerciseIdsByLesson[lesson.id]?.length ?? 0;
+      const card = page.locator(`[data-chapter="${lesson.id}"]`);
+      if (total === 0) {
+        await expect(card.getByText(/exercises solved/).count()).resolves.toBe(0);
+      } else {
+        await expect
+          .poll(() => card.getByText(/exercises solved/).innerText())
+          .toBe(`0 / ${total} exercises solved`);
+      }
+    }
+    await expect(page.getByRole('button', { name: 'Export progress' }).count()).resolves.toBe(1);
     await close();
   });
 

@@ -15,10 +15,11 @@ import {
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
   bracketMatching,
-  defaultHighlightStyle,
+  HighlightStyle,
   indentOnInput,
   syntaxHighlighting,
 } from '@codemirror/language';
+import { tags as t } from '@lezer/highlight';
 import { javascript } from '@codemirror/lang-javascript';
 
 export interface EditorOptions {
@@ -29,7 +30,16 @@ export interface EditorOptions {
 }
 
 const theme = EditorView.theme({
-  '&': { fontSize: 'var(--nb-code-size)', backgroundColor: 'var(--nb-code-bg)' },
+  '&': {
+    fontSize: 'var(--nb-code-size)',
+    backgroundColor: 'var(--nb-code-bg)',
+    color: 'var(--nb-code-fg)',
+  },
+  '.cm-cursor': { borderLeftColor: 'var(--nb-code-fg)' },
+  '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--nb-code-fg) 6%, transparent)' },
+  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': {
+    backgroundColor: 'color-mix(in srgb, var(--accent, #1d5fc4) 30%, transparent)',
+  },
   '.cm-content': {
     fontFamily: 'var(--nb-code-font)',
     padding: 'var(--nb-code-pad) 0',
@@ -52,6 +62,29 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: '2px solid var(--nb-focus)', outlineOffset: '-2px' },
 });
 
+// Token colours come from CSS variables shared with the static highlighter (notebook.css),
+// so the editor matches the <pre> it replaces and follows the light/dark theme.
+const highlight = HighlightStyle.define([
+  {
+    tag: [t.keyword, t.modifier, t.operatorKeyword, t.controlKeyword],
+    color: 'var(--nb-hl-keyword)',
+  },
+  { tag: [t.atom, t.bool, t.null, t.self], color: 'var(--nb-hl-atom)' },
+  { tag: [t.number], color: 'var(--nb-hl-number)' },
+  { tag: [t.string, t.special(t.string)], color: 'var(--nb-hl-string)' },
+  { tag: [t.regexp, t.escape], color: 'var(--nb-hl-regexp)' },
+  {
+    tag: [t.definition(t.variableName), t.function(t.definition(t.variableName))],
+    color: 'var(--nb-hl-definition)',
+  },
+  { tag: [t.typeName, t.className, t.namespace], color: 'var(--nb-hl-type)' },
+  {
+    tag: [t.comment, t.lineComment, t.blockComment],
+    color: 'var(--nb-hl-comment)',
+    fontStyle: 'italic',
+  },
+]);
+
 export function createEditor(parent: HTMLElement, options: EditorOptions): EditorView {
   const run = () => {
     options.onRun();
@@ -68,7 +101,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
         highlightActiveLine(),
         indentOnInput(),
         bracketMatching(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(highlight),
         javascript({ typescript: true }),
         Prec.highest(
           keymap.of([
