@@ -59,6 +59,19 @@ async function wrongThenRight(page: Page, id: string): Promise<void> {
   await expect(exercise.locator('.nb-ex-status').innerText()).resolves.toBe('Solved');
 }
 
+/** A figure's SVG markup with numbers rounded to 3 decimals, for file snapshots (as Plot's tests do). */
+async function svgSnapshot(figure: Locator): Promise<string> {
+  const html = await figure
+    .locator('svg')
+    .first()
+    .evaluate((svg) => svg.outerHTML);
+  return `${html
+    // Raster images are PNG data URLs whose bytes depend on the browser's encoder.
+    .replace(/href="data:[^"]*"/g, 'href="data:…"')
+    .replace(/-?\d+\.\d+/g, (n) => String(Number(Number(n).toFixed(3))))
+    .replace(/></g, '>\n<')}\n`;
+}
+
 async function seriousAxeViolations(page: Page) {
   await page.evaluate(axe.source);
   const found = await page.evaluate(async () => {
@@ -155,6 +168,19 @@ describe('chapter 2: perceptron playground', () => {
     await expect(
       widget.getByRole('button', { name: /^w2 = / }).getAttribute('class'),
     ).resolves.not.toContain('is-linked');
+    await close();
+  });
+
+  it('draws the AND perceptron’s plane as in its snapshot', async () => {
+    const { page, close } = await openPage(PATH);
+    const widget = await mounted(
+      page.getByRole('region', { name: 'Perceptron playground: find weights for AND' }),
+    );
+    await widget.getByRole('spinbutton', { name: 'w0 value' }).fill('-1.5');
+    await expect.poll(() => widget.getByText(/correct$/).textContent()).toBe('4/4 correct');
+    await expect(svgSnapshot(widget.locator('[data-plane]'))).resolves.toMatchFileSnapshot(
+      '../widgets/__snapshots__/perceptron-plane-and.svg',
+    );
     await close();
   });
 

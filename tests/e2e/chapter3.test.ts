@@ -59,6 +59,19 @@ async function wrongThenRight(page: Page, id: string): Promise<void> {
   await expect(exercise.locator('.nb-ex-status').innerText()).resolves.toBe('Solved');
 }
 
+/** A figure's SVG markup with numbers rounded to 3 decimals, for file snapshots (as Plot's tests do). */
+async function svgSnapshot(figure: Locator): Promise<string> {
+  const html = await figure
+    .locator('svg')
+    .first()
+    .evaluate((svg) => svg.outerHTML);
+  return `${html
+    // Raster images are PNG data URLs whose bytes depend on the browser's encoder.
+    .replace(/href="data:[^"]*"/g, 'href="data:…"')
+    .replace(/-?\d+\.\d+/g, (n) => String(Number(Number(n).toFixed(3))))
+    .replace(/></g, '>\n<')}\n`;
+}
+
 async function seriousAxeViolations(page: Page) {
   await page.evaluate(axe.source);
   const found = await page.evaluate(async () => {
@@ -115,6 +128,18 @@ describe('chapter 3: XOR lab', () => {
     await widget.getByRole('button', { name: 'Back to OR, NAND, AND' }).click();
     await expect.poll(() => widget.getByText(/correct$/).textContent()).toBe('4/4 correct');
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('draws the OR–NAND–AND network’s two planes as in their snapshots', async () => {
+    const { page, close } = await openPage(PATH);
+    const widget = await mounted(page.getByRole('region', { name: 'A two-layer network for XOR' }));
+    await expect(svgSnapshot(widget.locator('[data-input-plane]'))).resolves.toMatchFileSnapshot(
+      '../widgets/__snapshots__/xor-input-plane.svg',
+    );
+    await expect(svgSnapshot(widget.locator('[data-hidden-space]'))).resolves.toMatchFileSnapshot(
+      '../widgets/__snapshots__/xor-hidden-space.svg',
+    );
     await close();
   });
 
