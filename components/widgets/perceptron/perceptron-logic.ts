@@ -4,7 +4,7 @@
  * stepped one sample at a time. No DOM here: the custom element and the Plot view call these,
  * and tests/widgets checks them in Node. Every output and target comes from the engine.
  */
-import { gates, perceptronOutput, perceptronUpdate } from '../../../src/engine';
+import { gates, perceptronOutput, perceptronSum, perceptronUpdate } from '../../../src/engine';
 
 /** [w0, w1, w2]: bias, weight of x1, weight of x2. */
 export type Weights = readonly [number, number, number];
@@ -36,7 +36,7 @@ export function roundWeight(v: number): number {
 
 export interface TruthRow {
   x: Point;
-  /** The weighted sum at this input. */
+  /** The weighted sum at this input (engine `perceptronSum`). */
   z: number;
   /** The perceptron's output (engine `perceptronOutput`). */
   y: number;
@@ -50,7 +50,7 @@ export function truthTable(w: Weights, gate: GateName): TruthRow[] {
   return inputs.map((input, i) => {
     const x: Point = [input[0], input[1]];
     const y = perceptronOutput([...w], [...x]);
-    return { x, z: weightedSum(w, x), y, target: targets[i], correct: y === targets[i] };
+    return { x, z: perceptronSum(w, x), y, target: targets[i], correct: y === targets[i] };
   });
 }
 
