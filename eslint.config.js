@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', '**/*.astro', '**/*.mjs'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'tmp/', '**/*.astro', '**/*.mjs'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
