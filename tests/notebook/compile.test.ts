@@ -17,6 +17,11 @@ describe('compileProgram', () => {
     ['a for loop', 'for (const v of xs) f(v)', false],
     ['a type alias', 'type T = number;', false],
     ['an object literal', '({ a: 1 })', true],
+    ['an array after a function declaration', 'function f() {}\n[f(), 2]', true],
+    ['a parenthesised value after a class', 'class A {}\n(new A())', true],
+    ['an array after an if block', 'if (a) {\n  f();\n}\n[1, 2]', true],
+    ['indexing after an object literal continues it', 'const o = {}\n[0]', false],
+    ['a call after an arrow body continues it', 'const g = () => {}\n(1)', false],
   ])('%s → value reported: %s', (_name, src, hasValue) => {
     const p = compile(src);
     expect(p.ok && p.hasValue).toBe(hasValue);

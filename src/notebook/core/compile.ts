@@ -195,6 +195,39 @@ const STATEMENT_KEYWORDS = [
   tt._abstract,
 ];
 
+/**
+ * Whether the statement starting at token `i` has a block body (function and class
+ * declarations, if/for/while/do/try/switch, a bare block), as opposed to an expression whose
+ * braces are an object literal or an arrow body.
+ */
+function opensStatementBody(source: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  const blockStarts = [
+    tt._function,
+    tt._class,
+    tt._if,
+    tt._for,
+    tt._while,
+    tt._do,
+    tt._try,
+    tt._switch,
+    tt.braceL,
+  ];
+  if (blockStarts.includes(t.type)) return true;
+  if (t.type === tt._export && next !== undefined) {
+    return (
+      [tt._function, tt._class].includes(next.type) || startsAsyncFunction(source, tokens, i + 1)
+    );
+  }
+  return startsAsyncFunction(source, tokens, i);
+}
+
+function startsAsyncFunction(source: string, tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return source.slice(tokens[i].start, tokens[i].end) === 'async' && next?.type === tt._function;
+}
+
 /** Statements that must not be turned into a reported expression. */
 function startsDeclaration(source: string, tokens: Token[], i: number): boolean {
   const t = tokens[i];
@@ -220,6 +253,10 @@ function lastExpression(source: string, tokens: Token[]): [number, number] | nul
   const candidates: { index: number; afterSemi: boolean }[] = [];
   // Open brackets and template literals; a candidate must sit outside all of them.
   const open: number[] = [];
+  // Whether the depth-0 `{` now open is the body of a statement (function, class, if, …).
+  let statementBrace = false;
+  // Indices of the `}` that end such statements: after one, `[` or `(` starts a new statement.
+  const statementEnds = new Set<number>();
   for (let i = 0; i <= last; i++) {
     const t = tokens[i];
     if (open.length === 0) {
@@ -227,6 +264,10 @@ function lastExpression(source: string, tokens: Token[]): [number, number] | nul
       const afterSemi = prev !== undefined && prev.type === tt.semi;
       const lineStart = prev === undefined || source.slice(prev.end, t.start).includes('\n');
       if (afterSemi || lineStart) candidates.push({ index: i, afterSemi });
+      if (t.type === tt.braceL) {
+        const start = candidates.at(-1)?.index;
+        statementBrace = start !== undefined && opensStatementBody(source, tokens, start);
+      }
     }
     if (t.type === tt.backQuote) {
       if (open.at(-1) === tt.backQuote) open.pop();
@@ -237,13 +278,15 @@ function lastExpression(source: string, tokens: Token[]): [number, number] | nul
       open.push(t.type);
     } else if ([tt.parenR, tt.bracketR, tt.braceR, tt.braceBarR].includes(t.type)) {
       open.pop();
+      if (open.length === 0 && t.type === tt.braceR && statementBrace) statementEnds.add(i);
     }
   }
   for (let c = candidates.length - 1, tries = 0; c >= 0 && tries < 12; c--, tries++) {
     const { index, afterSemi } = candidates[c];
     const t = tokens[index];
     if (startsDeclaration(source, tokens, index)) return null;
-    if (!afterSemi && index > 0 && continuesStatement(t)) continue;
+    const afterStatement = statementEnds.has(index - 1);
+    if (!afterSemi && !afterStatement && index > 0 && continuesStatement(t)) continue;
     const expr = source.slice(t.start, end);
     if (!parses(`(${expr}\n)`)) continue;
     if (!parses(source.slice(0, t.start))) continue;
