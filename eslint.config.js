@@ -31,5 +31,10 @@ export default defineConfig(
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/unbound-method': 'off' },
   },
+  {
+    // A code cell shows the value of its last expression, so a bare expression is the point.
+    files: ['content/cells/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
   prettier,
 );
