@@ -33,12 +33,11 @@ function report(f: Feedback): string {
   for (const c of f.checks) {
     lines.push(`  ${c.passed ? 'PASS' : 'FAIL'}  ${c.name}${c.input ? `  [${c.input}]` : ''}`);
     if (!c.passed) {
-      const shown = c.expected !== undefined && c.got !== undefined && !c.hidden;
+      const { expected, got } = c;
+      const shown = expected !== undefined && got !== undefined && !c.hidden;
       // A plain "expected …, got …" message would only repeat the line below (as in the page).
       if (!(shown && c.message.startsWith('expected '))) lines.push(`        ${c.message}`);
-      if (shown) {
-        lines.push(`        expected ${formatValue(c.expected)}   got ${formatValue(c.got)}`);
-      }
+      if (shown) lines.push(`        expected ${formatValue(expected)}   got ${formatValue(got)}`);
     }
   }
   if (f.misconception)
