@@ -5,25 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { closeBrowser, openPage } from './browser';
+import { setCode } from './page-helpers';
 
 const PAGE = 'notebook-fixture/';
 const reference = readFileSync('src/notebook/exercises/solutions/perceptron-output.ts', 'utf8');
 const wrong = reference.replace('z >= 0', 'z > 0');
 
 afterAll(closeBrowser);
-
-/** Put code into a cell or exercise editor (loading it first) as one typed insertion. */
-async function setCode(page: Page, host: string, code: string): Promise<void> {
-  await page.locator(`${host} .nb-editor-host`).click();
-  const content = page.locator(`${host} .cm-content`);
-  await content.waitFor();
-  await content.focus();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
 
 describe('notebook in the browser', () => {
   it('runs a cell with Shift+Enter, after the cells above it', async () => {
@@ -43,14 +32,14 @@ describe('notebook in the browser', () => {
 
   it('shows a specific message for a wrong answer, then the solved state, and keeps both on reload', async () => {
     const { page, errors, close } = await openPage(PAGE);
-    await setCode(page, 'nb-exercise', wrong);
+    await setCode(page, page.locator('nb-exercise'), wrong);
     await page.getByRole('button', { name: 'Check' }).click();
     const feedback = page.locator('nb-exercise .nb-feedback');
     await expect.poll(() => feedback.innerText(), { timeout: 10_000 }).toContain('> instead of ≥');
     expect(await feedback.innerText()).toContain('the sum is exactly 0');
     expect(await feedback.innerText()).toMatch(/Expected\s*1\s*Got\s*0/);
 
-    await setCode(page, 'nb-exercise', reference);
+    await setCode(page, page.locator('nb-exercise'), reference);
     await page.keyboard.press('Shift+Enter');
     await expect
       .poll(() => feedback.innerText(), { timeout: 10_000 })
@@ -69,7 +58,7 @@ describe('notebook in the browser', () => {
 
   it('keeps an edited cell’s code across a reload', async () => {
     const { page, close } = await openPage(PAGE);
-    await setCode(page, 'nb-cell:nth-of-type(1)', 'const kept = 41 + 1;\nkept');
+    await setCode(page, page.locator('nb-cell:nth-of-type(1)'), 'const kept = 41 + 1;\nkept');
     await page.locator('nb-cell').first().getByRole('button', { name: 'Run', exact: true }).click();
     await expect
       .poll(() => page.locator('nb-cell').first().locator('.nb-output').innerText())
@@ -84,7 +73,7 @@ describe('notebook in the browser', () => {
   it('stops an infinite loop after 2 s while the page stays responsive', async () => {
     const { page, errors, close } = await openPage(PAGE);
     const cell = page.locator('nb-cell').first();
-    await setCode(page, 'nb-cell:nth-of-type(1)', 'let i = 0;\nwhile (true) i++;');
+    await setCode(page, page.locator('nb-cell:nth-of-type(1)'), 'let i = 0;\nwhile (true) i++;');
     await cell.getByRole('button', { name: 'Run', exact: true }).click();
     // While the worker spins, the page still answers promptly.
     const t0 = Date.now();
@@ -94,7 +83,7 @@ describe('notebook in the browser', () => {
       .poll(() => cell.locator('.nb-output').innerText(), { timeout: 8_000 })
       .toContain('your code ran for more than 2 s — is there an infinite loop?');
     // The replaced worker runs the next cell.
-    await setCode(page, 'nb-cell:nth-of-type(1)', '1 + 1');
+    await setCode(page, page.locator('nb-cell:nth-of-type(1)'), '1 + 1');
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => cell.locator('.nb-output').innerText(), { timeout: 8_000 }).toBe('2');
     expect(errors).toEqual([]);
@@ -106,7 +95,7 @@ describe('notebook in the browser', () => {
     const cell = page.locator('nb-cell').first();
     await setCode(
       page,
-      'nb-cell:nth-of-type(1)',
+      page.locator('nb-cell:nth-of-type(1)'),
       [
         'const g = self as any;',
         "['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'postMessage'].map((k) => k + ':' + typeof g[k]).join(' ')",
@@ -124,7 +113,7 @@ describe('notebook in the browser', () => {
   it('on the perceptron lesson, names the gate that wrong weights compute', async () => {
     const { page, errors, close } = await openPage('02-perceptron/');
     const host = 'nb-exercise[data-id="and-gate-weights"]';
-    await setCode(page, host, 'export const w: number[] = [-0.5, 1, 1];');
+    await setCode(page, page.locator(host), 'export const w: number[] = [-0.5, 1, 1];');
     await page.locator(host).getByRole('button', { name: 'Check' }).click();
     await expect
       .poll(() => page.locator(`${host} .nb-feedback`).innerText(), { timeout: 10_000 })
@@ -135,7 +124,7 @@ describe('notebook in the browser', () => {
 
   it('exports progress to a file and imports it back', async () => {
     const { page, errors, close } = await openPage(PAGE);
-    await setCode(page, 'nb-exercise', reference);
+    await setCode(page, page.locator('nb-exercise'), reference);
     await page.getByRole('button', { name: 'Check' }).click();
     await expect
       .poll(() => page.locator('nb-exercise .nb-ex-status').innerText(), { timeout: 10_000 })

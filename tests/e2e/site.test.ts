@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import axe from 'axe-core';
-import type { Page } from 'playwright-core';
 import { closeBrowser, openPage, siteUrl } from './browser';
+import { seriousAxeViolations } from './page-helpers';
 import { lessonFiles } from '../lesson-files';
 import { exerciseIdsByLesson } from '../../src/notebook/exercises/index';
 
@@ -9,21 +8,6 @@ const lessons = lessonFiles();
 const lessonPaths = lessons.map((l) => `${l.id}/`);
 
 afterAll(closeBrowser);
-
-async function axeViolations(page: Page) {
-  await page.evaluate(axe.source);
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-      resultTypes: ['violations'],
-    });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-    }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describe('home page', () => {
   it('lists every chapter in course order, with a start entry', async () => {
@@ -204,7 +188,7 @@ describe('every page', () => {
     for (const path of ['', ...lessonPaths, 'no-such-page/']) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const { page, close } = await openPage(path, { colorScheme });
-        expect(await axeViolations(page), `${colorScheme} /${path}`).toEqual([]);
+        expect(await seriousAxeViolations(page), `${colorScheme} /${path}`).toEqual([]);
         await close();
       }
     }
