@@ -4,6 +4,7 @@
  * and runs the random search. Loaded lazily by the element (see ../lazy.ts).
  */
 import type * as Plot from '@observablehq/plot';
+import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
 import {
   describeBoundary,
@@ -36,18 +37,17 @@ const SEARCH_TOTAL = 20_000;
 const SEARCH_PER_FRAME = 500;
 const HANDLE_GRAB_PX = 24;
 
-class PlaygroundController {
+class PlaygroundController extends WidgetController {
   private store!: Store<PlaygroundState>;
-  private cleanups: (() => void)[] = [];
   private plot: (SVGSVGElement & Plot.Plot) | null = null;
   private plotKey = '';
   private width = 0;
-  private frame = 0;
   private timer = 0;
   private searchFrame = 0;
   private dragging: 0 | 1 | null = null;
 
-  constructor(private readonly root: HTMLElement) {
+  constructor(root: HTMLElement) {
+    super(root);
     const weights = JSON.parse(this.root.dataset.weights ?? '[0,0,0]') as Weights;
     const gate = this.root.dataset.gate ?? 'AND';
     this.store = createStore(
@@ -62,27 +62,10 @@ class PlaygroundController {
     this.render();
   }
 
-  destroy() {
-    this.cleanups.forEach((f) => f());
-    this.cleanups = [];
-    cancelAnimationFrame(this.frame);
+  override destroy() {
+    super.destroy();
     cancelAnimationFrame(this.searchFrame);
     clearInterval(this.timer);
-  }
-
-  private q<T extends Element>(selector: string): T | null {
-    return this.root.querySelector<T>(selector);
-  }
-
-  private on<K extends keyof HTMLElementEventMap>(
-    target: EventTarget | null,
-    type: K,
-    handler: (e: HTMLElementEventMap[K]) => void,
-  ) {
-    if (!target) return;
-    const listener = handler as EventListener;
-    target.addEventListener(type, listener);
-    this.cleanups.push(() => target.removeEventListener(type, listener));
   }
 
   private bindControls() {
@@ -121,10 +104,7 @@ class PlaygroundController {
       const best = this.store.get().search.bestW;
       if (best) set((s) => setAllWeights(s, best));
     });
-    const resize = new ResizeObserver(() => this.schedule());
-    const plane = this.q<HTMLElement>('[data-plane]');
-    if (plane) resize.observe(plane);
-    this.cleanups.push(() => resize.disconnect());
+    this.redrawOn(this.q('[data-plane]'));
   }
 
   /** Pointer dragging of the two handles; the plane's <svg> is replaced on every render. */
@@ -213,16 +193,7 @@ class PlaygroundController {
     this.searchFrame = requestAnimationFrame(tick);
   }
 
-  private schedule() {
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
-        this.render();
-      });
-    }
-  }
-
-  private render() {
+  protected render() {
     const s = this.store.get();
     this.renderPlane(s);
     this.renderControls(s);

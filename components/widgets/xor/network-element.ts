@@ -2,6 +2,7 @@
  * Browser behaviour of <xor-network>: the nine weight boxes write the store; the diagram's
  * edges, both Plot figures and the table are rendered from it. Loaded lazily (../lazy.ts).
  */
+import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
 import { formatNumber } from '../perceptron/perceptron-logic';
 import { XOR_STEP_NET, setNetWeight, stepNetTable, type StepNet } from './xor-logic';
@@ -16,19 +17,17 @@ interface NetState {
   net: StepNet;
 }
 
-class NetworkController {
+class NetworkController extends WidgetController {
   private store!: Store<NetState>;
-  private cleanups: (() => void)[] = [];
-  private frame = 0;
-  private key = '';
 
-  constructor(private readonly root: HTMLElement) {
+  constructor(root: HTMLElement) {
+    super(root);
     this.store = createStore<NetState>({ net: XOR_STEP_NET });
     this.cleanups.push(this.store.subscribe(() => this.schedule()));
     this.root.querySelectorAll<HTMLInputElement>('input[data-unit]').forEach((input) => {
       const u = Number(input.dataset.unit) as 0 | 1 | 2;
       const i = Number(input.dataset.index) as 0 | 1 | 2;
-      this.listen(input, 'input', () => {
+      this.on(input, 'input', () => {
         const v = input.valueAsNumber;
         if (Number.isFinite(v)) {
           this.store.set((s) => ({
@@ -37,7 +36,7 @@ class NetworkController {
         }
       });
     });
-    this.listen(this.root.querySelector('[data-reset]'), 'click', () => {
+    this.on(this.root.querySelector('[data-reset]'), 'click', () => {
       this.store.set({ net: XOR_STEP_NET });
       this.root.querySelectorAll<HTMLInputElement>('input[data-unit]').forEach((input) => {
         const u = Number(input.dataset.unit);
@@ -53,46 +52,15 @@ class NetworkController {
         el.classList.toggle('is-linked', el.getAttribute('data-link') === k);
       });
     };
-    this.listen(this.root, 'focusin', light);
-    this.listen(this.root, 'pointerover', light);
-    this.listen(this.root, 'focusout', () => light(null));
-    this.listen(this.root, 'pointerleave', () => light(null));
-    const resize = new ResizeObserver(() => this.schedule(true));
-    const plot = this.root.querySelector('[data-input-plane]');
-    if (plot) resize.observe(plot);
-    this.cleanups.push(() => resize.disconnect());
-    const theme = new MutationObserver(() => this.schedule(true));
-    theme.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['data-theme'],
-    });
-    this.cleanups.push(() => theme.disconnect());
+    this.on(this.root, 'focusin', light);
+    this.on(this.root, 'pointerover', light);
+    this.on(this.root, 'focusout', () => light(null));
+    this.on(this.root, 'pointerleave', () => light(null));
+    this.redrawOn(this.q('[data-input-plane]'), { theme: true });
     this.render();
   }
 
-  destroy() {
-    this.cleanups.forEach((f) => f());
-    this.cleanups = [];
-    cancelAnimationFrame(this.frame);
-  }
-
-  private listen(target: EventTarget | null, type: string, handler: (e: Event) => void) {
-    if (!target) return;
-    target.addEventListener(type, handler);
-    this.cleanups.push(() => target.removeEventListener(type, handler));
-  }
-
-  private schedule(force = false) {
-    if (force) this.key = '';
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
-        this.render();
-      });
-    }
-  }
-
-  private render() {
+  protected render() {
     const { net } = this.store.get();
     const a = this.root.querySelector<HTMLElement>('[data-input-plane]');
     const b = this.root.querySelector<HTMLElement>('[data-hidden-space]');

@@ -3,6 +3,7 @@
  * while playing, and renders the loss curve, decision regions and verdict from the store.
  * Loaded lazily (../lazy.ts).
  */
+import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
 import { formatNumber } from '../perceptron/perceptron-logic';
 import { DEFAULT_PLATEAU, outputGrid, outputsOnXor } from './xor-logic';
@@ -23,14 +24,12 @@ const EPOCHS_PER_FRAME = 20;
 /** Resolution of the decision-region grid. */
 const GRID = 40;
 
-class TrainerController {
+class TrainerController extends WidgetController {
   private store!: Store<TrainerState>;
-  private cleanups: (() => void)[] = [];
-  private frame = 0;
   private loop = 0;
-  private key = '';
 
-  constructor(private readonly root: HTMLElement) {
+  constructor(root: HTMLElement) {
+    super(root);
     this.store = createStore(
       initialTrainer({
         hidden: Number(this.root.dataset.hidden) || 2,
@@ -43,55 +42,24 @@ class TrainerController {
     const hidden = this.root.querySelector<HTMLSelectElement>('[data-hidden-select]');
     const lr = this.root.querySelector<HTMLInputElement>('[data-lr]');
     const seed = this.root.querySelector<HTMLInputElement>('[data-seed]');
-    this.listen(hidden, 'change', () =>
-      set((s) => configure(s, { hidden: Number(hidden?.value) })),
-    );
-    this.listen(lr, 'change', () => set((s) => configure(s, { lr: lr?.valueAsNumber ?? NaN })));
-    this.listen(seed, 'change', () =>
-      set((s) => configure(s, { seed: seed?.valueAsNumber ?? NaN })),
-    );
-    this.listen(this.root.querySelector('[data-play]'), 'click', () =>
+    this.on(hidden, 'change', () => set((s) => configure(s, { hidden: Number(hidden?.value) })));
+    this.on(lr, 'change', () => set((s) => configure(s, { lr: lr?.valueAsNumber ?? NaN })));
+    this.on(seed, 'change', () => set((s) => configure(s, { seed: seed?.valueAsNumber ?? NaN })));
+    this.on(this.root.querySelector('[data-play]'), 'click', () =>
       set((s) => setPlaying(s, !s.playing)),
     );
-    this.listen(this.root.querySelector('[data-step]'), 'click', () =>
+    this.on(this.root.querySelector('[data-step]'), 'click', () =>
       set((s) => advance(setPlaying(s, false), 1)),
     );
-    this.listen(this.root.querySelector('[data-reset]'), 'click', () => set(reset));
-    const resize = new ResizeObserver(() => this.schedule(true));
-    const regions = this.root.querySelector('[data-regions]');
-    if (regions) resize.observe(regions);
-    this.cleanups.push(() => resize.disconnect());
-    const theme = new MutationObserver(() => this.schedule(true));
-    theme.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['data-theme'],
-    });
-    this.cleanups.push(() => theme.disconnect());
+    this.on(this.root.querySelector('[data-reset]'), 'click', () => set(reset));
+    this.redrawOn(this.q('[data-regions]'), { theme: true });
     this.render();
   }
 
-  destroy() {
-    this.cleanups.forEach((f) => f());
-    this.cleanups = [];
-    cancelAnimationFrame(this.frame);
+  override destroy() {
+    super.destroy();
     cancelAnimationFrame(this.loop);
     this.loop = 0;
-  }
-
-  private listen(target: EventTarget | null, type: string, handler: (e: Event) => void) {
-    if (!target) return;
-    target.addEventListener(type, handler);
-    this.cleanups.push(() => target.removeEventListener(type, handler));
-  }
-
-  private schedule(force = false) {
-    if (force) this.key = '';
-    if (!this.frame) {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
-        this.render();
-      });
-    }
   }
 
   /** While playing, train a few epochs per frame; stops when the state says so. */
@@ -108,7 +76,7 @@ class TrainerController {
     }
   }
 
-  private render() {
+  protected render() {
     const s = this.store.get();
     this.syncLoop(s.playing);
     this.renderControls(s);
