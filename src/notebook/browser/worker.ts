@@ -9,8 +9,8 @@
  * out of reach of student code, and each reply carries the request's nonce.
  */
 import * as engine from '../../engine/index';
-import { compileProgram } from '../core/compile';
-import { createHarness, type HarnessRequest, type Loaded, type ProgramFn } from '../core/harness';
+import { compileRequest } from '../core/compile';
+import { createHarness, type Loaded, type ProgramFn } from '../core/harness';
 import type { ErrorInfo, RunRequest } from '../core/protocol';
 
 interface Incoming {
@@ -72,22 +72,6 @@ function strip(): void {
   }
 }
 
-function toHarness(req: RunRequest): HarnessRequest {
-  if (req.kind === 'cell') {
-    return {
-      kind: 'cell',
-      id: req.id,
-      above: req.above,
-      program: compileProgram(req.source, { captureValue: true }),
-    };
-  }
-  return {
-    kind: 'exercise',
-    programs: req.sources.map((s) => compileProgram(s, { captureValue: false })),
-    probes: req.probes,
-  };
-}
-
 async function load(source: string): Promise<{ loaded: Loaded; url: string }> {
   if (!source)
     return { loaded: { kind: 'internal', name: 'Error', message: 'not compiled' }, url: '' };
@@ -106,7 +90,7 @@ async function load(source: string): Promise<{ loaded: Loaded; url: string }> {
 }
 
 async function handle(req: RunRequest) {
-  const hreq = toHarness(req);
+  const hreq = compileRequest(req);
   const prepared = harness.prepare(hreq);
   const loaded = await Promise.all(prepared.map((p) => load(p.source)));
   const result = harness.execute(

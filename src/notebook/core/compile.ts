@@ -6,7 +6,8 @@
 import { transform } from 'sucrase/dist/index.js';
 import { parse } from 'sucrase/dist/parser/index.js';
 import { TokenType as tt } from 'sucrase/dist/parser/tokenizer/types.js';
-import type { ErrorInfo } from './protocol';
+import type { ErrorInfo, RunRequest } from './protocol';
+import type { HarnessRequest } from './harness';
 
 /** A program ready for the harness: `js` is the body of a function (see `wrapProgram`). */
 export interface CompiledProgram {
@@ -293,4 +294,24 @@ function lastExpression(source: string, tokens: Token[]): [number, number] | nul
     return [t.start, end];
   }
   return null;
+}
+
+/**
+ * A run request (TypeScript sources) as the harness takes it (compiled programs). The page's
+ * worker and the Node sandbox both go through here, so they run student code identically.
+ */
+export function compileRequest(req: RunRequest): HarnessRequest {
+  if (req.kind === 'cell') {
+    return {
+      kind: 'cell',
+      id: req.id,
+      above: req.above,
+      program: compileProgram(req.source, { captureValue: true }),
+    };
+  }
+  return {
+    kind: 'exercise',
+    programs: req.sources.map((s) => compileProgram(s, { captureValue: false })),
+    probes: req.probes,
+  };
 }

@@ -18,8 +18,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'sucrase/dist/index.js';
-import { compileProgram } from '../core/compile';
-import type { HarnessRequest } from '../core/harness';
+import { compileRequest } from '../core/compile';
 import type {
   CellRequest,
   ErrorInfo,
@@ -157,22 +156,6 @@ export interface SandboxOptions {
 /** What the sandbox was asked to run; sources are TypeScript. */
 export type SandboxRequest = CellRequest | ExerciseRequest;
 
-function toHarness(req: SandboxRequest): HarnessRequest {
-  if (req.kind === 'cell') {
-    return {
-      kind: 'cell',
-      id: req.id,
-      above: req.above,
-      program: compileProgram(req.source, { captureValue: true }),
-    };
-  }
-  return {
-    kind: 'exercise',
-    programs: req.sources.map((s) => compileProgram(s, { captureValue: false })),
-    probes: req.probes,
-  };
-}
-
 function failed(req: SandboxRequest, error: ErrorInfo): RunResult {
   const n = req.kind === 'cell' ? 1 : req.sources.length;
   return {
@@ -197,7 +180,7 @@ export async function runInSandbox(
   options: SandboxOptions = {},
 ): Promise<RunResult[]> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const job = { modules: sandboxModules(), requests: requests.map(toHarness), timeoutMs };
+  const job = { modules: sandboxModules(), requests: requests.map(compileRequest), timeoutMs };
   const { stdout, code, signal, stderr } = await spawnChild(
     JSON.stringify(job),
     (timeoutMs + 1000) * requests.length + 5000,
