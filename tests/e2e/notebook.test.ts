@@ -38,6 +38,12 @@ describe('notebook in the browser', () => {
     await expect.poll(() => feedback.innerText(), { timeout: 10_000 }).toContain('> instead of ≥');
     expect(await feedback.innerText()).toContain('the sum is exactly 0');
     expect(await feedback.innerText()).toMatch(/Expected\s*1\s*Got\s*0/);
+    // Failing checks are shown in full; the passing ones are folded until asked for.
+    const folded = feedback.locator('details.nb-passing');
+    await expect(folded.locator('summary').innerText()).resolves.toBe('✓ 14 passing checks');
+    await expect(folded.getByText('AND weights, input (1, 1)').isVisible()).resolves.toBe(false);
+    await folded.locator('summary').click();
+    await expect(folded.getByText('AND weights, input (1, 1)').isVisible()).resolves.toBe(true);
 
     await setCode(page, page.locator('nb-exercise'), reference);
     await page.keyboard.press('Shift+Enter');

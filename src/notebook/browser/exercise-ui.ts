@@ -205,9 +205,21 @@ function renderFeedback(state: ExerciseState, f: Feedback): void {
       );
     parts.push(logs);
   }
-  const list = h('ol', 'nb-checks');
-  for (const c of f.checks) list.append(checkItem(c));
-  parts.push(list);
+  // Failing checks first and in full; passing ones folded, so what to fix is what you see.
+  const failing = f.checks.filter((c) => !c.passed);
+  const passing = f.checks.filter((c) => c.passed);
+  if (failing.length) {
+    const list = h('ol', 'nb-checks');
+    for (const c of failing) list.append(checkItem(c));
+    parts.push(list);
+  }
+  if (passing.length) {
+    const folded = h('details', 'nb-passing');
+    const list = h('ol', 'nb-checks');
+    for (const c of passing) list.append(checkItem(c));
+    folded.append(h('summary', undefined, `✓ ${passing.length} passing checks`), list);
+    parts.push(folded);
+  }
   box.replaceChildren(...parts);
 }
 
