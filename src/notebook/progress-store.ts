@@ -112,6 +112,27 @@ export function validateProgress(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Reads an exported progress file (the text `exportJson` writes). Shared by the page's import
+ * and the grader, so both accept and refuse exactly the same files.
+ */
+export function parseProgressFile(
+  text: string,
+): { ok: true; progress: Progress } | { ok: false; why: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, why: 'the file is not valid JSON' };
+  }
+  if (!isObject(parsed) || parsed.format !== EXPORT_FORMAT) {
+    return { ok: false, why: 'this is not a DNN Workbook progress file' };
+  }
+  const why = validateProgress(parsed.progress);
+  if (why) return { ok: false, why: `the progress in the file is not valid (${why})` };
+  return { ok: true, progress: parsed.progress as Progress };
+}
+
 export interface ImportResult {
   ok: boolean;
   /** What was imported, or why nothing was. */
@@ -240,31 +261,15 @@ export function createStore(
       );
     },
     importJson(text) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        return { ok: false, message: 'Nothing was imported: the file is not valid JSON.' };
-      }
-      if (!isObject(parsed) || parsed.format !== EXPORT_FORMAT) {
-        return {
-          ok: false,
-          message: 'Nothing was imported: this is not a DNN Workbook progress file.',
-        };
-      }
-      const why = validateProgress(parsed.progress);
-      if (why)
-        return {
-          ok: false,
-          message: `Nothing was imported: the progress in the file is not valid (${why}).`,
-        };
+      const parsed = parseProgressFile(text);
+      if (!parsed.ok) return { ok: false, message: `Nothing was imported: ${parsed.why}.` };
       const previous = JSON.stringify(data);
       try {
         storage.setItem(`${BACKUP_PREFIX}${new Date().toISOString()}`, previous);
       } catch {
         // Backing up is best effort; the import itself is what was asked for.
       }
-      data = parsed.progress as Progress;
+      data = parsed.progress;
       if (timer !== undefined) clearTimeout(timer);
       write();
       emit('replace');
