@@ -6,18 +6,23 @@
  *   npm run grade -- <exercise-id> <solution.ts>     a readable report
  *   npm run grade -- <exercise-id> <solution.ts> --json
  *        … ending with one JSON line: {exercise, passed, total, checks: [{name, passed, message}], error?}
+ *   npm run grade -- --progress <export.json>... [--csv gradebook.csv] [--json]
+ *        every exercise in each student's exported progress file; --csv writes a gradebook
  *
  * Exit status: 0 every check passed; 1 a check failed, or the code threw, ran too long or did
- * not parse; 2 bad usage, an unknown exercise id or an unreadable file.
+ * not parse; 2 bad usage, an unknown exercise id or an unreadable file (with --progress: after
+ * grading the readable files, when any file could not be read or is not a progress file).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gradebookCsv, gradeProgress, type StudentGrade } from '../src/notebook/node/gradebook';
 import { exercises, getExercise } from '../src/notebook/exercises/index';
 import { gradeSubmission } from '../src/notebook/node/grade';
 import { describeError, type Feedback } from '../src/notebook/judge/judge';
 import { formatValue } from '../src/notebook/judge/format';
 
 const USAGE = `usage: npm run grade -- --list
-       npm run grade -- <exercise-id> <solution.ts> [--json]`;
+       npm run grade -- <exercise-id> <solution.ts> [--json]
+       npm run grade -- --progress <export.json>... [--csv gradebook.csv] [--json]`;
 
 function usage(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -45,6 +50,46 @@ function report(f: Feedback): string {
   return lines.join('\n');
 }
 
+function studentReport(s: StudentGrade): string {
+  if (s.error) return `${s.file}: not graded — ${s.error}`;
+  const lines = [`${s.file}: ${s.solved}/${s.exercises.length} exercises solved`];
+  for (const g of s.exercises) {
+    const mark = !g.attempted ? '  -   ' : g.solved ? '  PASS' : '  FAIL';
+    const what = g.attempted ? `${g.passed}/${g.total} checks` : 'not attempted';
+    lines.push(`${mark}  ${g.exercise}: ${what}${g.error ? ` (${g.error})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** `--progress a.json b.json [--csv out.csv]`: grade whole exported progress files. */
+async function gradeClass(args: string[], json: boolean): Promise<number> {
+  const csvAt = args.indexOf('--csv');
+  const csv = csvAt >= 0 ? args[csvAt + 1] : undefined;
+  if (csvAt >= 0 && (!csv || csv.startsWith('--'))) usage('--csv needs a file name');
+  const files = args.filter((a, i) => a !== '--progress' && a !== '--csv' && i !== csvAt + 1);
+  if (files.length === 0 || files.some((f) => f.startsWith('--')))
+    usage('expected one or more exported progress files after --progress');
+  const rows: StudentGrade[] = [];
+  for (const file of files) {
+    let text: string | Error;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      text = new Error(`cannot read it (${(e as Error).message})`);
+    }
+    const row = await gradeProgress(file, text);
+    console.log(studentReport(row));
+    rows.push(row);
+  }
+  if (csv) {
+    writeFileSync(csv, gradebookCsv(rows));
+    console.log(`gradebook written to ${csv} (${rows.length} students)`);
+  }
+  if (json) console.log(JSON.stringify({ students: rows }));
+  if (rows.some((r) => r.error)) return 2;
+  return rows.every((r) => r.solved === r.exercises.length) ? 0 : 1;
+}
+
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const args = argv.filter((a) => a !== '--json');
@@ -52,6 +97,7 @@ async function main(argv: string[]): Promise<number> {
     for (const e of exercises) console.log(e.id);
     return 0;
   }
+  if (args[0] === '--progress') return gradeClass(args, json);
   if (args.length !== 2 || args.some((a) => a.startsWith('--')))
     usage('expected an exercise id and a file');
   const [id, file] = args;
