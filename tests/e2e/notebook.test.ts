@@ -76,6 +76,18 @@ describe('notebook in the browser', () => {
     await close();
   });
 
+  it('names the line of a syntax error the browser reports without one', async () => {
+    const { page, errors, close } = await openPage(PAGE);
+    const cell = page.locator('nb-cell').first();
+    await setCode(page, cell, 'let x = 1;\nlet x = 2;\nx');
+    await cell.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect
+      .poll(() => cell.locator('.nb-output').innerText(), { timeout: 10_000 })
+      .toMatch(/already been declared.*line 2/s);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('stops an infinite loop after 2 s while the page stays responsive', async () => {
     const { page, errors, close } = await openPage(PAGE);
     const cell = page.locator('nb-cell').first();

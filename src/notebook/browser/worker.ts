@@ -75,7 +75,8 @@ function strip(): void {
 async function load(source: string): Promise<{ loaded: Loaded; url: string }> {
   if (!source)
     return { loaded: { kind: 'internal', name: 'Error', message: 'not compiled' }, url: '' };
-  const url = makeUrl(new BlobCtor([`export default ${source}`], { type: 'text/javascript' }));
+  const module = `export default ${source}`;
+  const url = makeUrl(new BlobCtor([module], { type: 'text/javascript' }));
   try {
     return { loaded: (await loadModule(url)).default, url };
   } catch (e) {
@@ -85,6 +86,16 @@ async function load(source: string): Promise<{ loaded: Loaded; url: string }> {
       name: String(err?.name ?? 'SyntaxError'),
       message: String(err?.message ?? e),
     };
+    // The browser gives no position for a module that fails to parse; find it ourselves.
+    if (info.name === 'SyntaxError') {
+      const { locateSyntaxError } = await import('../core/locate-syntax-error');
+      const where = locateSyntaxError(module);
+      if (where) {
+        info.line = where.line;
+        // Line 1 also holds the wrapper and the inherited names; its column would mislead.
+        if (where.line > 1) info.column = where.column;
+      }
+    }
     return { loaded: info, url };
   }
 }
