@@ -25,10 +25,32 @@ export function mixHex(a: string, b: string, t: number): string {
     .join('')}`;
 }
 
+/** `rgb(r, g, b)` / `rgba(…)` as computed by the browser → #rrggbb; null for anything else. */
+export function rgbToHex(rgb: string): string | null {
+  const m = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/.exec(rgb.trim());
+  if (!m) return null;
+  return `#${m
+    .slice(1, 4)
+    .map((v) => Number(v).toString(16).padStart(2, '0'))
+    .join('')}`;
+}
+
+/**
+ * The colour a theme variable resolves to at `el`, as #rrggbb. The variables hold light-dark()
+ * pairs, which only a colour property resolves, so a hidden probe element reads it back.
+ */
+export function themeColour(el: Element, name: string, fallback: string): string {
+  const probe = document.createElement('span');
+  probe.style.cssText = `position:absolute;visibility:hidden;color:var(${name}, ${fallback})`;
+  el.append(probe);
+  const hex = rgbToHex(getComputedStyle(probe).color);
+  probe.remove();
+  return hex ?? fallback;
+}
+
 /** [background, background mixed with `amount` of the accent], from the element's theme. */
 export function themeRamp(el: Element, amount: number): [string, string] {
-  const css = getComputedStyle(el);
-  const bg = css.getPropertyValue('--bg').trim() || '#ffffff';
-  const accent = css.getPropertyValue('--accent').trim() || '#1d5fc4';
+  const bg = themeColour(el, '--bg', '#ffffff');
+  const accent = themeColour(el, '--accent', '#1d5fc4');
   return [bg, mixHex(bg, accent, amount)];
 }

@@ -126,6 +126,43 @@ describe('chapter 3: XOR lab', () => {
     await close();
   });
 
+  it.each(['light', 'dark'] as const)(
+    'paints the shaded rasters in the %s theme’s own colours',
+    async (colorScheme) => {
+      const { page, errors, close } = await openPage(PATH, { colorScheme });
+      const regions = await mounted(page.getByRole('region', { name: 'Train a network on XOR' }));
+      const network = await mounted(
+        page.getByRole('region', { name: 'A two-layer network for XOR' }),
+      );
+      for (const widget of [regions, network]) {
+        // Mean luminance (0–1) of the first raster image the widget paints.
+        const luminance = await widget
+          .locator('image')
+          .first()
+          .evaluate(async (img) => {
+            const src = img.getAttribute('href') ?? '';
+            const picture = new Image(); // not fetch(): the CSP keeps connect-src to 'self'
+            picture.src = src;
+            await picture.decode();
+            const bitmap = await createImageBitmap(picture);
+            const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+            const ctx = canvas.getContext('2d')!;
+            ctx.drawImage(bitmap, 0, 0);
+            const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+            let sum = 0;
+            for (let i = 0; i < data.length; i += 4) {
+              sum += (0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2]) / 255;
+            }
+            return sum / (data.length / 4);
+          });
+        if (colorScheme === 'light') expect(luminance).toBeGreaterThan(0.6);
+        else expect(luminance).toBeLessThan(0.4);
+      }
+      expect(errors).toEqual([]);
+      await close();
+    },
+  );
+
   it('has no serious accessibility violations while training, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, errors, close } = await openPage(PATH, { colorScheme });

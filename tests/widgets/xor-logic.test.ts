@@ -108,7 +108,13 @@ describe('training a sigmoid MLP on XOR', () => {
 });
 
 describe('theme colours for rasters', async () => {
-  const { mixHex, parseHex } = await import('../../components/widgets/colour');
+  const { mixHex, parseHex, rgbToHex } = await import('../../components/widgets/colour');
+  it('reads computed rgb()/rgba() colours back as hex', () => {
+    expect(rgbToHex('rgb(253, 253, 252)')).toBe('#fdfdfc');
+    expect(rgbToHex('rgba(20, 22, 26, 1)')).toBe('#14161a');
+    expect(rgbToHex('rgb(20 22 26)')).toBe('#14161a');
+    expect(rgbToHex('light-dark(#fff, #000)')).toBeNull();
+  });
   it('parses short and long hex and mixes in sRGB', () => {
     expect(parseHex('#fff')).toEqual([255, 255, 255]);
     expect(parseHex('#1d5fc4')).toEqual([29, 95, 196]);
