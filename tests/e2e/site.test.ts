@@ -143,6 +143,20 @@ describe('print', () => {
     expect(await page.locator('.katex').first().isVisible()).toBe(true);
     await close();
   });
+
+  it('draws every figure of a lesson for printing, even those never scrolled to', async () => {
+    const { page, errors, close } = await openPage('03-xor-mlp/');
+    const tags = ['perceptron-playground', 'xor-network', 'xor-trainer'];
+    const widgets = page.locator(tags.join(', '));
+    const ready = page.locator(tags.map((t) => `${t}[data-ready]`).join(', '));
+    const total = await widgets.count();
+    expect(total).toBeGreaterThan(1);
+    expect(await ready.count()).toBeLessThan(total); // the lower ones wait for a scroll
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect.poll(() => ready.count()).toBe(total);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
 
 describe('theme', () => {
