@@ -10,7 +10,8 @@
 import type { EditorView } from '@codemirror/view';
 import type { PlotSpec } from '../core/protocol';
 import { getStore } from '../progress-store';
-import { createEditor } from './editor';
+import { part } from './dom';
+import { mountInPlace } from './editor';
 import { renderError, renderResult } from './render';
 import { cellRunner, type RunOutcome } from './runner';
 
@@ -39,10 +40,6 @@ runner.onRestart(() => {
   for (const c of cells) if (c.last) c.last.generation = -1;
   refreshStale();
 });
-
-function part<T extends HTMLElement>(el: HTMLElement, cls: string): T {
-  return el.querySelector(`.${cls}`) as T;
-}
 
 /** Every cell on the page, in order (created lazily from the elements). */
 function allCells(): CellState[] {
@@ -73,25 +70,23 @@ export function mountEditor(state: CellState, focus: boolean): void {
     if (focus) state.view.focus();
     return;
   }
-  const host = part(state.el, 'nb-editor-host');
-  const pre = host.querySelector('pre');
-  host.style.minHeight = `${host.offsetHeight}px`;
-  state.view = createEditor(host, {
-    doc: state.code,
-    label: `Code cell ${state.id}. Shift+Enter runs it. Press Escape then Tab to leave the editor.`,
-    onRun: () => void runCell(state),
-    onChange: (code) => {
-      state.code = code;
-      const store = getStore();
-      if (code === state.original) store.clearCell(state.id);
-      else store.setCell(state.id, code, state.base);
-      state.el.toggleAttribute('data-edited', code !== state.original);
-      refreshStale();
+  state.view = mountInPlace(
+    part(state.el, 'nb-editor-host'),
+    {
+      doc: state.code,
+      label: `Code cell ${state.id}. Shift+Enter runs it. Press Escape then Tab to leave the editor.`,
+      onRun: () => void runCell(state),
+      onChange: (code) => {
+        state.code = code;
+        const store = getStore();
+        if (code === state.original) store.clearCell(state.id);
+        else store.setCell(state.id, code, state.base);
+        state.el.toggleAttribute('data-edited', code !== state.original);
+        refreshStale();
+      },
     },
-  });
-  pre?.remove();
-  host.style.minHeight = '';
-  if (focus) state.view.focus();
+    focus,
+  );
 }
 
 function status(state: CellState, text: string): void {

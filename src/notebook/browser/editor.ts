@@ -124,3 +124,21 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
 export function replaceDoc(view: EditorView, code: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
 }
+
+/**
+ * Swaps the static <pre> inside `host` for an editor, holding the height meanwhile so the page
+ * does not jump, and returns the editor.
+ */
+export function mountInPlace(
+  host: HTMLElement,
+  options: EditorOptions,
+  focus: boolean,
+): EditorView {
+  const pre = host.querySelector('pre');
+  host.style.minHeight = `${host.offsetHeight}px`;
+  const view = createEditor(host, options);
+  pre?.remove();
+  host.style.minHeight = '';
+  if (focus) view.focus();
+  return view;
+}

@@ -12,8 +12,9 @@ import type { Exercise } from '../exercises/define';
 import { getExercise } from '../exercises/index';
 import { judge, type CheckResult, type Feedback } from '../judge/judge';
 import { getStore, type ExerciseRecord } from '../progress-store';
-import { createEditor, replaceDoc } from './editor';
+import { mountInPlace, replaceDoc } from './editor';
 import { renderDiff } from './diff';
+import { el as h, part } from './dom';
 import { renderError, renderValue } from './render';
 import { exerciseRunner } from './runner';
 
@@ -27,21 +28,6 @@ interface ExerciseState {
 }
 
 const states = new Map<HTMLElement, ExerciseState>();
-
-function part<T extends HTMLElement>(el: HTMLElement, cls: string): T {
-  return el.querySelector(`.${cls}`) as T;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function button(text: string, onClick: () => void, cls = ''): HTMLButtonElement {
   const b = h('button', cls, text);
@@ -89,21 +75,19 @@ export function mountEditor(state: ExerciseState, focus: boolean): void {
     if (focus) state.view.focus();
     return;
   }
-  const host = part(state.el, 'nb-editor-host');
-  const pre = host.querySelector('pre');
-  host.style.minHeight = `${host.offsetHeight}px`;
-  state.view = createEditor(host, {
-    doc: state.code,
-    label: `Exercise ${state.ex.title}. Shift+Enter checks your code. Press Escape then Tab to leave the editor.`,
-    onRun: () => void check(state),
-    onChange: (code) => {
-      state.code = code;
-      save(state);
+  state.view = mountInPlace(
+    part(state.el, 'nb-editor-host'),
+    {
+      doc: state.code,
+      label: `Exercise ${state.ex.title}. Shift+Enter checks your code. Press Escape then Tab to leave the editor.`,
+      onRun: () => void check(state),
+      onChange: (code) => {
+        state.code = code;
+        save(state);
+      },
     },
-  });
-  pre?.remove();
-  host.style.minHeight = '';
-  if (focus) state.view.focus();
+    focus,
+  );
 }
 
 function setCode(state: ExerciseState, code: string): void {

@@ -14,20 +14,10 @@ import {
   shapeOf,
 } from '../judge/format';
 import { describeError } from '../judge/judge';
+import { el } from './dom';
 
 const MAX_ROWS = 40;
 const MAX_COLS = 16;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function scalarText(e: Encoded): { text: string; title?: string } {
   const n = asNumber(e);
