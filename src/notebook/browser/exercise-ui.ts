@@ -132,7 +132,7 @@ function checkItem(c: CheckResult): HTMLElement {
   const li = h('li', c.passed ? 'nb-pass' : 'nb-fail');
   const head = h('p', 'nb-check-name');
   head.append(h('span', 'nb-mark', c.passed ? '✓ ' : '✗ '), c.name);
-  head.append(h('span', 'nb-visually-hidden', c.passed ? ' — passed' : ' — failed'));
+  head.append(h('span', 'visually-hidden', c.passed ? ' — passed' : ' — failed'));
   li.append(head);
   if (c.hidden) return li;
   if (c.input) {
