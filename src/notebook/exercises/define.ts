@@ -77,6 +77,14 @@ export interface ExerciseSpec {
   starter: string;
   /** Names the module must export, and whether each is a function or a value. */
   exports: Readonly<Record<string, 'function' | 'value'>>;
+  /**
+   * Engine exports that would hand over the answer: the engine's own version of each function
+   * the exercise asks for (`perceptronOutput` for `perceptron`), and any export holding the
+   * answer's data (`gates` for gate weights). In this exercise they cannot be imported from
+   * '@engine'; trying says which function to write instead. Every other engine export stays
+   * importable. The tests require each export name that is also an engine export to be listed.
+   */
+  withheld: readonly string[];
   checks: readonly CheckSpec[];
   /** Unlocked one at a time, one per failed attempt. */
   hints: readonly string[];
@@ -179,6 +187,11 @@ function validate(spec: ExerciseSpec): void {
       );
     }
   });
+  for (const n of spec.withheld) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(n)) {
+      throw new Error(`${where}: withheld name ${JSON.stringify(n)} is not an identifier`);
+    }
+  }
   const ids = new Set<string>();
   for (const m of spec.misconceptions ?? []) {
     if (ids.has(m.id)) throw new Error(`${where}: misconception id ${m.id} appears twice`);

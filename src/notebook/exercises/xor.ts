@@ -41,6 +41,7 @@ export const hidden: number[][] = [
 export const output: number[] = [0, 0, 0];
 `,
   exports: { hidden: 'value', output: 'value' },
+  withheld: ['gates', 'trainPerceptron'],
   checks: [
     {
       name: 'hidden is 2 rows of [w0, w1, w2]',
@@ -170,6 +171,7 @@ export function forward(hidden: number[][], output: number[], x: number[]): numb
 }
 `,
   exports: { forward: 'function' },
+  withheld: ['perceptronOutput', 'perceptronSum'],
   checks: [
     ...GATE_INPUTS.map((x) =>
       forwardCheck(`XOR network on (${x.join(', ')})`, XOR_HIDDEN, XOR_OUTPUT, [...x]),
