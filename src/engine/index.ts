@@ -135,6 +135,9 @@ export {
   MODEL_VERSION,
 } from './model-io';
 
+// Forward propagation on plain arrays (float64), in the lecture's notation.
+export { preActivation, forwardLayers, linearBatch, type PlainTrace } from './forward';
+
 // The plain-vector facade (float64, plain arrays) used by lessons and graders.
 export {
   step,
