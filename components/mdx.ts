@@ -9,6 +9,8 @@ import GateTable from './widgets/GateTable.astro';
 import PerceptronPlayground from './widgets/PerceptronPlayground.astro';
 import XorNetwork from './widgets/XorNetwork.astro';
 import XorTrainer from './widgets/XorTrainer.astro';
+import ForwardStepper from './widgets/ForwardStepper.astro';
+import SigmoidExplorer from './widgets/SigmoidExplorer.astro';
 
 export const mdxComponents = {
   Cell,
@@ -19,4 +21,6 @@ export const mdxComponents = {
   PerceptronPlayground,
   XorNetwork,
   XorTrainer,
+  ForwardStepper,
+  SigmoidExplorer,
 };
