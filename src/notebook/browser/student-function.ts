@@ -1,0 +1,54 @@
+/**
+ * "Your code drives the figure": a widget asks for the student's own function from a solved
+ * exercise and calls it on many inputs, in the exercise worker (never on the page), through
+ * the same request the checks use. Nothing here judges; the widget compares and draws.
+ *
+ * State: none of its own. The student's code is read from the progress store at each call,
+ * so a later edit (or an import from another tab) is picked up by the next redraw.
+ */
+import { decode, encode } from '../core/encode';
+import type { Outcome } from '../core/protocol';
+import { getStore } from '../progress-store';
+import { exerciseRunner } from './runner';
+
+/** The student's code for an exercise, once it has been solved; undefined before. */
+export function solvedCode(exerciseId: string): string | undefined {
+  const record = getStore().exercise(exerciseId);
+  return record?.status === 'solved' ? record.code : undefined;
+}
+
+/** Call `fn` whenever the student's progress changes (a check, an import, another tab). */
+export function onProgress(fn: () => void): () => void {
+  return getStore().subscribe(() => fn());
+}
+
+/** One call's result: the value, or what went wrong. */
+export type CallResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+export type StudentCalls =
+  { ok: true; results: CallResult[]; ms: number } | { ok: false; message: string };
+
+function describe(o: Outcome): CallResult {
+  if (o.status === 'ok') return { ok: true, value: decode(o.value) };
+  if (o.status === 'threw') return { ok: false, message: `${o.error.name}: ${o.error.message}` };
+  return { ok: false, message: `the module does not export it as a function (${o.type})` };
+}
+
+/**
+ * Run the student's solved code for `exerciseId` and call its export `name` once per entry of
+ * `calls` (each an argument list). One worker round trip for all calls.
+ */
+export async function callStudentFunction(
+  exerciseId: string,
+  name: string,
+  calls: readonly (readonly unknown[])[],
+): Promise<StudentCalls> {
+  const code = solvedCode(exerciseId);
+  if (code === undefined) return { ok: false, message: 'the exercise is not solved yet' };
+  const probes = calls.map((args) => ({ export: name, args: args.map((a) => encode(a)) }));
+  const outcome = await exerciseRunner().run({ kind: 'exercise', sources: [code], probes });
+  const program = outcome.result.programs[0];
+  if (program.error) return { ok: false, message: program.error.message };
+  const results = (program.probes ?? []).map(describe);
+  return { ok: true, results, ms: outcome.ms };
+}
