@@ -1,0 +1,72 @@
+/**
+ * The code cells of chapters 4 and 5, run in page order in the notebook's Node sandbox, with
+ * their displayed values checked against the engine and against what the lesson text says.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runInSandbox } from '../../src/notebook/node/sandbox';
+import { forwardLayers, sigmoid } from '../../src/engine';
+import { XOR_LIKE_NET } from '../../components/widgets/forward/forward-logic';
+
+/** Plain JSON from the sandbox's encoded values ({$: 'object', v: …} wrappers removed). */
+function plain(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (o.$ === 'object') return plain(o.v);
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plain(x)]));
+  }
+  return v;
+}
+
+async function runPage(files: string[]) {
+  const results = await runInSandbox(
+    files.map((file, i) => ({
+      kind: 'cell' as const,
+      id: file,
+      source: readFileSync(`content/cells/${file}`, 'utf8'),
+      above: files.slice(0, i),
+    })),
+    { timeoutMs: 10_000 },
+  );
+  return results.map((r, i) => {
+    const p = r.programs[0];
+    expect(p.error, `${files[i]} failed`).toBeUndefined();
+    return { value: plain(p.value), logs: p.logs };
+  });
+}
+
+const CORNERS = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
+
+describe('chapter 4 cells', () => {
+  it('run in order and back up the lesson’s numbers', async () => {
+    const [sig, unit, network, batch] = await runPage([
+      '04/sigmoid.ts',
+      '04/one-unit.ts',
+      '04/network.ts',
+      '04/batch.ts',
+    ]);
+    const rows = sig.value as { z: number; sigmoid: number; oneMinusMirror: number }[];
+    for (const r of rows) {
+      expect(r.sigmoid).toBeCloseTo(sigmoid(r.z), 6);
+      expect(r.oneMinusMirror).toBeCloseTo(r.sigmoid, 6);
+    }
+    // The worked example: z = (1, 2), a ≈ (0.731, 0.881).
+    const u = unit.value as { z: number[]; a: number[] };
+    expect(u.z).toEqual([1, 2]);
+    expect(u.a.map((v) => +v.toFixed(3))).toEqual([0.731, 0.881]);
+    // The stepper's network computes ≈ XOR on the corners.
+    const net = network.value as { output: number }[];
+    expect(net.map((r) => Math.round(r.output))).toEqual([0, 1, 1, 0]);
+    net.forEach((r, i) =>
+      expect(r.output).toBeCloseTo(forwardLayers(XOR_LIKE_NET, CORNERS[i]).a[2][0], 4),
+    );
+    const b = batch.value as { batchRow: number[]; oneAtATime: number[] }[];
+    for (const r of b) expect(r.batchRow).toEqual(r.oneAtATime);
+  });
+});
