@@ -98,7 +98,7 @@ describe('chapter 2 learning rule: cell, widget and text agree', () => {
 
   it('the lesson text states the epochs and final weights the engine finds', async () => {
     const { epochs, weights } = await cellResult();
-    const m = /after\s+\*\*(\d+) epochs\*\*,\s+at\s+\$w = \(([^)]*)\)\$/.exec(lesson);
+    const m = /after\s+\*\*(\d+) epochs\*\*,\s+at\s+\$\\mathbf\{w\} = \(([^)]*)\)\$/.exec(lesson);
     expect(m, 'lesson 2 names the epochs and final weights').not.toBeNull();
     expect(Number(m![1])).toBe(epochs);
     expect(m![2].split(',').map(Number)).toEqual(weights);
@@ -107,7 +107,9 @@ describe('chapter 2 learning rule: cell, widget and text agree', () => {
     const perfect = /score reaches\s+4\/4 during epoch (\d+)/.exec(lesson);
     expect(perfect, 'lesson 2 says when the score first reaches 4/4').not.toBeNull();
     expect(Number(perfect![1])).toBe(runWidgetRule(setup).firstPerfectEpoch);
-    const start = /from\s+\$w = \(([^)]*)\)\$\s+with\s+\$\\eta = ([\d.]+)\$/.exec(lesson);
+    const start = /from\s+\$\\mathbf\{w\} = \(([^)]*)\)\$\s+with\s+\$\\eta = ([\d.]+)\$/.exec(
+      lesson,
+    );
     expect(start, 'lesson 2 names the starting weights and rate').not.toBeNull();
     expect(start![1].split(',').map(Number)).toEqual([...setup.weights]);
     expect(Number(start![2])).toBe(setup.lr);
@@ -129,5 +131,29 @@ describe('chapter 3 cells', () => {
     // "Now try seed 3 … flattens out with two inputs still wrong."
     expect(seed3.lastLoss).toBeGreaterThan(0.1);
     expect(seed3wide.lastLoss).toBeLessThan(0.01);
+  });
+});
+
+describe('chapter 2: flipping AND weights to get NAND', () => {
+  const outputs = (w: number[]) => gates.AND.inputs.map((x) => perceptronOutput(w, x));
+  const flip = (w: number[]) => w.map((v) => -v);
+  const onLine = (w: number[]) => gates.AND.inputs.some((x) => perceptronSum(w, x) === 0);
+
+  it('works for AND weights with no corner on the line, as the lesson says', () => {
+    for (const w of [
+      [-1.5, 1, 1],
+      [-1.75, 1, 1],
+    ]) {
+      expect(outputs(w)).toEqual(gates.AND.targets);
+      expect(onLine(w)).toBe(false);
+      expect(outputs(flip(w))).toEqual(gates.NAND.targets);
+    }
+  });
+
+  it('fails for (−2, 1, 1), an AND whose line passes through (1, 1)', () => {
+    expect(outputs([-2, 1, 1])).toEqual(gates.AND.targets);
+    expect(onLine([-2, 1, 1])).toBe(true);
+    expect(outputs(flip([-2, 1, 1]))).not.toEqual(gates.NAND.targets);
+    expect(perceptronOutput(flip([-2, 1, 1]), [1, 1])).toBe(1);
   });
 });
