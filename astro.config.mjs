@@ -17,6 +17,9 @@ export default defineConfig({
   base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
+  // Scratch builds (tests over other lesson folders) keep their own content cache, so one
+  // build's cached entries never point another at files that are gone.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory' },
   // Astro 7's default processor runs no remark/rehype plugins; math needs the unified one.
   markdown: {

@@ -5,7 +5,7 @@
  * runs (warm worker). Also the JavaScript a lesson page ships, gzipped, before the student
  * touches a cell and after the first run.
  *
- *   npm run bench:runner [-- --page notebook-fixture/ --cold 7 --warm 25]
+ *   npm run bench:runner [-- --page test/notebook/ --cold 7 --warm 25]
  *
  * Budgets: median ≤ 400 ms cold, ≤ 100 ms warm, ≤ 100 KB gzip JS before a cell is touched.
  */
@@ -18,7 +18,7 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-const PAGE = arg('page', 'notebook-fixture/');
+const PAGE = arg('page', 'test/notebook/');
 const COLD = Number(arg('cold', '7'));
 const WARM = Number(arg('warm', '25'));
 

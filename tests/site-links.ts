@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 /** Every .html file under a built site. */
 export function htmlFiles(root: string): string[] {
@@ -15,9 +15,21 @@ export function htmlFiles(root: string): string[] {
 export function brokenLinks(root: string, base: string, file: string): string[] {
   const html = readFileSync(file, 'utf8');
   const problems: string[] = [];
+  // The page's own URL, so relative references (e.g. ../notation/ in a lesson) resolve as a
+  // browser would resolve them.
+  const pageUrl = new URL(
+    base +
+      relative(root, file)
+        .split(sep)
+        .join('/')
+        .replace(/index\.html$/, ''),
+    'http://site.invalid',
+  );
   for (const [, attr, raw] of html.matchAll(/\s(href|src)="([^"]+)"/g)) {
-    const url = raw.replaceAll('&amp;', '&');
-    if (/^(https?:|mailto:|data:|#)/.test(url)) continue;
+    const written = raw.replaceAll('&amp;', '&');
+    if (/^(https?:|mailto:|data:|#)/.test(written)) continue;
+    const resolved = new URL(written, pageUrl);
+    const url = written.startsWith('/') ? written : resolved.pathname + resolved.search;
     if (!url.startsWith(base)) {
       problems.push(`${file}: ${attr}="${url}" is outside the base path ${base}`);
       continue;

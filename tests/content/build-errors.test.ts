@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,11 +10,18 @@ import { buildEnv } from '../lesson-files';
 const good = readFileSync('content/lessons/01-deep-learning-in-context.mdx', 'utf8');
 let dir = '';
 
-function buildWith(files: Record<string, string>) {
+function buildWith(files: Record<string, string>, extra: Record<string, string> = {}) {
   dir = mkdtempSync(join(tmpdir(), 'lessons-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const env = buildEnv({
+    LESSONS_DIR: dir,
+    OUT_DIR: join(dir, 'out'),
+    ASTRO_CACHE_DIR: join(dir, 'cache'),
+    ...extra,
+  });
+  if (!('DNN_TEST_PAGES' in extra)) delete env.DNN_TEST_PAGES;
   const result = spawnSync('npx', ['astro', 'build'], {
-    env: buildEnv({ LESSONS_DIR: dir, OUT_DIR: join(dir, 'out') }),
+    env,
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -40,5 +47,18 @@ describe('astro build with bad lesson frontmatter', () => {
     expect(status).not.toBe(0);
     expect(output).toMatch(/02-b\.mdx: field "order" received 1, expected a number not used/);
     expect(output).toContain('01-a.mdx already has order 1');
+  });
+});
+
+describe('astro build without DNN_TEST_PAGES (a production build)', () => {
+  it('ships no test pages; with DNN_TEST_PAGES=1 the notebook test page is built', () => {
+    const production = buildWith({ '01-x.mdx': good });
+    expect(production.status, production.output).toBe(0);
+    expect(existsSync(join(dir, 'out', 'index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'out', 'test'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+    const testing = buildWith({ '01-x.mdx': good }, { DNN_TEST_PAGES: '1' });
+    expect(testing.status, testing.output).toBe(0);
+    expect(existsSync(join(dir, 'out', 'test', 'notebook', 'index.html'))).toBe(true);
   });
 });

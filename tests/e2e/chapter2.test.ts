@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { closeBrowser, openPage } from './browser';
 import { mounted, seriousAxeViolations, svgSnapshot, wrongThenRight } from './page-helpers';
-import { gates, perceptronOutput } from '../../src/engine';
+import { gates, perceptronOutput, trainPerceptron } from '../../src/engine';
+import { playgroundSetup } from '../widgets/lesson-playground';
 
 afterAll(closeBrowser);
 
@@ -109,7 +110,13 @@ describe('chapter 2: perceptron playground', () => {
     await close();
   });
 
-  it('"learn" reaches 4/4 on AND and says it converged', async () => {
+  it('"learn" reaches 4/4 on AND and stops where the engine does', async () => {
+    const setup = playgroundSetup('02-perceptron.mdx', 'Perceptron playground: the learning rule');
+    const engine = trainPerceptron(gates.AND, {
+      lr: setup.lr,
+      maxEpochs: 100,
+      w0: [...setup.weights],
+    });
     const { page, errors, close } = await openPage(PATH);
     const widget = await mounted(
       page.getByRole('region', { name: 'Perceptron playground: the learning rule' }),
@@ -122,8 +129,9 @@ describe('chapter 2: perceptron playground', () => {
     await widget.getByRole('button', { name: 'Play' }).click();
     await expect
       .poll(() => status.textContent(), { timeout: 45_000, interval: 250 })
-      .toMatch(/Converged: all four correct/);
+      .toMatch(new RegExp(`Converged after ${engine.epochs} epochs`));
     await expect(widget.getByText(/correct$/).textContent()).resolves.toBe('4/4 correct');
+    await expect(weights(widget)).resolves.toEqual(engine.weights);
     await expect(
       widget.getByRole('button', { name: 'Play' }).getAttribute('aria-pressed'),
     ).resolves.toBe('false');

@@ -38,7 +38,7 @@ describe('chapter 3: XOR lab', () => {
     const widget = await mounted(page.getByRole('region', { name: 'A two-layer network for XOR' }));
     await expect(widget.getByText(/correct$/).textContent()).resolves.toBe('4/4 correct');
     // Give the output unit OR's bias: the network now computes OR(h1, h2).
-    const bias = widget.getByRole('spinbutton', { name: /^y w0/ });
+    const bias = widget.getByRole('spinbutton', { name: /^y W\(2\)10/ });
     await bias.fill('-0.5');
     const expected = stepNetTable(setNetWeight(XOR_STEP_NET, 2, 0, -0.5));
     const score = `${expected.filter((r) => r.correct).length}/4 correct`;

@@ -5,12 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { getExercise } from '../../src/notebook/exercises/index';
+import { gradeSubmission } from '../../src/notebook/node/grade';
 import { closeBrowser, openPage } from './browser';
 import { setCode } from './page-helpers';
 
-const PAGE = 'notebook-fixture/';
+const PAGE = 'test/notebook/';
 const reference = readFileSync('src/notebook/exercises/solutions/perceptron-output.ts', 'utf8');
 const wrong = reference.replace('z >= 0', 'z > 0');
+const exercise = getExercise('perceptron-output');
+if (!exercise) throw new Error('perceptron-output missing');
 
 afterAll(closeBrowser);
 
@@ -30,7 +34,26 @@ describe('notebook in the browser', () => {
     await close();
   });
 
+  it('gives a cell engine names only through imports, with a hint when one is missing', async () => {
+    const { page, close } = await openPage(PAGE);
+    const first = page.locator('nb-cell').nth(0);
+    await setCode(page, first, 'const z = 0.5;\nstep(z)');
+    await page.keyboard.press('Shift+Enter');
+    await expect
+      .poll(() => first.locator('.nb-output').innerText(), { timeout: 10_000 })
+      .toContain(
+        "ReferenceError: step is not defined. `step` is an engine export: add `import { step } from '@engine';` at the top, or declare it yourself. (line 2",
+      );
+    await setCode(page, first, "import { step } from '@engine';\nconst z = 0.5;\nstep(z)");
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => first.locator('.nb-output').innerText()).toMatch(/^1$/m);
+    await close();
+  });
+
   it('shows a specific message for a wrong answer, then the solved state, and keeps both on reload', async () => {
+    // The page must agree with the grader, which judges the same code in the Node sandbox.
+    const graded = await gradeSubmission(exercise, wrong);
+    const passing = graded.checks.filter((c) => c.passed).length;
     const { page, errors, close } = await openPage(PAGE);
     await setCode(page, page.locator('nb-exercise'), wrong);
     await page.getByRole('button', { name: 'Check' }).click();
@@ -40,7 +63,7 @@ describe('notebook in the browser', () => {
     expect(await feedback.innerText()).toMatch(/Expected\s*1\s*Got\s*0/);
     // Failing checks are shown in full; the passing ones are folded until asked for.
     const folded = feedback.locator('details.nb-passing');
-    await expect(folded.locator('summary').innerText()).resolves.toBe('✓ 14 passing checks');
+    await expect(folded.locator('summary').innerText()).resolves.toBe(`✓ ${passing} passing checks`);
     await expect(folded.getByText('AND weights, input (1, 1)').isVisible()).resolves.toBe(false);
     await folded.locator('summary').click();
     await expect(folded.getByText('AND weights, input (1, 1)').isVisible()).resolves.toBe(true);
@@ -49,7 +72,7 @@ describe('notebook in the browser', () => {
     await page.keyboard.press('Shift+Enter');
     await expect
       .poll(() => feedback.innerText(), { timeout: 10_000 })
-      .toContain('Solved — all 16 checks pass.');
+      .toContain(`Solved — all ${exercise.checks.length} checks pass.`);
     await expect.poll(() => page.locator('nb-chapter-progress').innerText()).toContain('1 / 5');
 
     await page.reload();

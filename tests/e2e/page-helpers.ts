@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { withheldMessage } from '../../src/notebook/core/withheld';
 import { getExercise } from '../../src/notebook/exercises/index';
+import { engineTwinAttacks } from '../notebook/wrong-answers';
 
 /**
  * Scroll a widget into view and wait until its behaviour has loaded (widgets load lazily,
@@ -32,8 +34,9 @@ export async function setCode(page: Page, exercise: Locator, code: string): Prom
 }
 
 /**
- * Answer an exercise wrong (its first named misconception) and then right (the reference
- * solution), checking the page's messages for both.
+ * Answer an exercise with the engine's own function (refused, saying what to write), then
+ * wrong (its first named misconception) and then right (the reference solution), checking the
+ * page's messages for each.
  */
 export async function wrongThenRight(page: Page, id: string): Promise<void> {
   const ex = getExercise(id);
@@ -42,6 +45,12 @@ export async function wrongThenRight(page: Page, id: string): Promise<void> {
   const exercise = page.getByRole('region', { name: `Exercise: ${ex.title}` });
   await exercise.scrollIntoViewIfNeeded();
   const feedback = exercise.locator('.nb-feedback');
+  const twin = engineTwinAttacks(ex)[0];
+  await setCode(page, exercise, twin.source);
+  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect
+    .poll(() => exercise.innerText(), { timeout: 15_000 })
+    .toContain(withheldMessage(ex.withholding, ex.withholding.names[0]));
   await setCode(page, exercise, mistake.example);
   await exercise.getByRole('button', { name: 'Check', exact: true }).click();
   await expect

@@ -159,6 +159,47 @@ describe('print', () => {
   });
 });
 
+describe('notation page', () => {
+  it('is linked from the home page and every lesson, and its tables are labelled', async () => {
+    const { page, errors, close } = await openPage('');
+    await page.getByRole('link', { name: 'Notation', exact: true }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/notation/'));
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Notation');
+    const symbols = page.getByRole('table', { name: /^Every symbol/ });
+    await expect(symbols.getByRole('rowheader').count()).resolves.toBeGreaterThanOrEqual(15);
+    await expect(symbols.getByRole('columnheader').allTextContents()).resolves.toEqual([
+      'Symbol',
+      'Meaning',
+      'Shape',
+      'From chapter',
+    ]);
+    await expect(page.getByRole('table', { name: /both conventions/ }).count()).resolves.toBe(1);
+    // Math is typeset at build time: KaTeX markup, and no TeX source left in the text.
+    await expect(page.locator('.katex').count()).resolves.toBeGreaterThan(30);
+    await expect(page.locator('main').innerText()).resolves.not.toMatch(/\$|\\mathbf/);
+    for (const path of lessonPaths) {
+      await page.goto(siteUrl(path));
+      const link = page.getByRole('navigation', { name: 'Chapters' }).getByRole('link', {
+        name: /^Notation/,
+      });
+      await expect(link.getAttribute('href')).resolves.toMatch(/\/notation\/$/);
+    }
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('is found by search', async () => {
+    const { page, errors, close } = await openPage('');
+    const box = page.getByRole('searchbox', { name: 'Search lessons' });
+    await box.fill('one-hot');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await results.waitFor();
+    await expect(results.getByRole('link').allTextContents()).resolves.toContain('Notation');
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
 describe('theme', () => {
   it('follows the system, and the toggle is remembered across reload', async () => {
     const { page, errors, close } = await openPage('', { colorScheme: 'dark' });
@@ -199,7 +240,7 @@ describe('search', () => {
 
 describe('every page', () => {
   it('has no serious or critical accessibility violations, in both themes', async () => {
-    for (const path of ['', ...lessonPaths, 'no-such-page/']) {
+    for (const path of ['', ...lessonPaths, 'notation/', 'no-such-page/']) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const { page, close } = await openPage(path, { colorScheme });
         expect(await seriousAxeViolations(page), `${colorScheme} /${path}`).toEqual([]);
@@ -209,7 +250,7 @@ describe('every page', () => {
   });
 
   it('logs no console errors', async () => {
-    for (const path of ['', ...lessonPaths]) {
+    for (const path of ['', ...lessonPaths, 'notation/']) {
       const { page, errors, close } = await openPage(path);
       await page.waitForLoadState('networkidle');
       expect(errors, `/${path}`).toEqual([]);

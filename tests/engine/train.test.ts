@@ -155,7 +155,14 @@ describe('training', () => {
     const net = mlp({ sizes: [2, 2, 1], activations: ['sigmoid', 'sigmoid'], rng: createRng(1) });
     const before = net.parameters().map((p) => Array.from(p.value.data));
     const e = evaluate(net, xor, 'sse');
-    expect(e.accuracy).toBeGreaterThanOrEqual(0);
+    // The reference: the sigmoid output read as class 1 at ≥ 0.5; 'sse' is the squared error
+    // summed over outputs and averaged over the examples.
+    const out = Array.from(net.forward(xor.x).data);
+    const targets = Array.from(xor.y.data);
+    const right = out.filter((p, i) => (p >= 0.5 ? 1 : 0) === targets[i]).length;
+    expect(e.accuracy).toBe(right / targets.length);
+    const sse = out.reduce((s, p, i) => s + (p - targets[i]) ** 2, 0);
+    expect(e.loss).toBeCloseTo(sse / targets.length, 6);
     expect(net.parameters().map((p) => Array.from(p.value.data))).toEqual(before);
   });
 });

@@ -24,7 +24,8 @@ describe('compileProgram', () => {
     ['a call after an arrow body continues it', 'const g = () => {}\n(1)', false],
   ])('%s → value reported: %s', (_name, src, hasValue) => {
     const p = compile(src);
-    expect(p.ok && p.hasValue).toBe(hasValue);
+    if (!p.ok) throw new Error(`did not compile: ${p.error.message}`);
+    expect(p.hasValue).toBe(hasValue);
   });
 
   it('lists top-level declarations, imports and referenced names, ignoring types', () => {

@@ -1,20 +1,29 @@
 /**
- * Every exercise, every case: the reference solution passes, the starter fails, and each
- * misconception's example fails with that misconception's own message. One row per
- * exercise × case; all rows run in one sandbox process.
+ * Every exercise, every case: the reference solution passes; the starter fails; each
+ * misconception's example fails with that misconception's own message, and so does a second,
+ * differently written instance of the same mistake; a bank of plausible wrong answers fails;
+ * and every way of handing in the engine's own answer (import, re-export, namespace, require)
+ * fails with the withheld-name message. One row per exercise × case; all rows run in one
+ * sandbox process.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exercises, exerciseIdsByLesson, getExercise } from '../../src/notebook/exercises/index';
-import type { Exercise } from '../../src/notebook/exercises/define';
+import { exerciseRequest, type Exercise } from '../../src/notebook/exercises/define';
 import { judge, type Feedback } from '../../src/notebook/judge/judge';
 import { runInSandbox, type SandboxRequest } from '../../src/notebook/node/sandbox';
+import * as engine from '../../src/engine/index';
+import { withheldMessage } from '../../src/notebook/core/withheld';
+import { engineTwinAttacks, wrongAnswers } from './wrong-answers';
 
 type Case = {
   exercise: Exercise;
   name: string;
   source: string;
-  /** 'solved', 'fails', or the id of the misconception that must be recognised. */
+  /**
+   * 'solved', 'fails', 'withheld:<engine name>', or the id of the misconception that must be
+   * recognised.
+   */
   expect: string;
 };
 
@@ -30,23 +39,32 @@ const cases: Case[] = exercises.flatMap((exercise) => [
     source: m.example,
     expect: m.id,
   })),
+  ...(wrongAnswers[exercise.id] ?? []).map((w) => ({
+    exercise,
+    name: `wrong: ${w.name}`,
+    source: w.source,
+    expect: w.recognise ?? 'fails',
+  })),
+  ...engineTwinAttacks(exercise).map((a) => ({
+    exercise,
+    name: `engine twin: ${a.name}`,
+    source: a.source,
+    expect: `withheld:${/engine's (\w+)|reads (\w+)/.exec(a.name)?.slice(1).find(Boolean) ?? ''}`,
+  })),
 ]);
 
 const feedback = new Map<Case, Feedback>();
 
 beforeAll(async () => {
   // Row i: the case's source alone; then, per exercise, all examples judged by outcome.
-  const requests: SandboxRequest[] = cases.map((c) => ({
-    kind: 'exercise',
-    sources: [c.source],
-    probes: c.exercise.probes,
-  }));
+  const requests: SandboxRequest[] = cases.map((c) => exerciseRequest(c.exercise, [c.source]));
   for (const ex of exercises) {
-    requests.push({
-      kind: 'exercise',
-      sources: ex.misconceptions.map((m) => m.example),
-      probes: ex.probes,
-    });
+    requests.push(
+      exerciseRequest(
+        ex,
+        ex.misconceptions.map((m) => m.example),
+      ),
+    );
   }
   const results = await runInSandbox(requests);
   const exampleRuns = new Map(exercises.map((ex, k) => [ex, results[cases.length + k].programs]));
@@ -71,6 +89,11 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s', (_id, ex) => {
       } else if (c.expect === 'fails') {
         expect(f.solved).toBe(false);
         expect(f.passed).toBeLessThan(f.total);
+      } else if (c.expect.startsWith('withheld:')) {
+        const name = c.expect.slice('withheld:'.length);
+        expect(f.solved).toBe(false);
+        expect(f.passed).toBe(0);
+        expect(f.error?.message).toBe(withheldMessage(ex.withholding, name));
       } else {
         const m = ex.misconceptions.find((x) => x.id === c.expect);
         expect(f.solved).toBe(false);
@@ -80,6 +103,48 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s', (_id, ex) => {
       }
     },
   );
+});
+
+describe('withheld engine names', () => {
+  const engineNames = new Set(Object.keys(engine));
+
+  it.each(exercises.map((e) => [e.id, e] as const))(
+    '%s withholds the engine twin of each export, and only real engine exports',
+    (_id, ex) => {
+      for (const name of Object.keys(ex.exports)) {
+        if (engineNames.has(name)) expect(ex.withheld, `${ex.id} exports ${name}`).toContain(name);
+      }
+      for (const name of ex.withheld) expect(engineNames.has(name), name).toBe(true);
+      expect(ex.withheld.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('has a bank of at least three plausible wrong answers per exercise', () => {
+    for (const ex of exercises) {
+      expect(
+        (wrongAnswers[ex.id] ?? []).filter((w) => !w.recognise).length,
+        ex.id,
+      ).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('recognises each named misconception on a second instance, not only its own example', () => {
+    for (const ex of exercises) {
+      for (const m of ex.misconceptions) {
+        expect(
+          (wrongAnswers[ex.id] ?? []).some((w) => w.recognise === m.id),
+          `${ex.id}: ${m.id}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('says which function to write, naming the engine export that is withheld', () => {
+    const ex = getExercise('perceptron-output') as Exercise;
+    expect(withheldMessage(ex.withholding, 'perceptronOutput')).toBe(
+      "This exercise asks you to write `perceptron` yourself, so the engine's `perceptronOutput` is not available here. Other engine functions can still be imported from '@engine'.",
+    );
+  });
 });
 
 describe('the registry', () => {

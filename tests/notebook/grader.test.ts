@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exercises, getExercise } from '../../src/notebook/exercises/index';
+import { withheldMessage } from '../../src/notebook/core/withheld';
+import { engineTwinAttacks } from './wrong-answers';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -68,6 +71,11 @@ beforeAll(async () => {
       'syntax',
       ['perceptron-output', file('syntax.ts', 'export function perceptron(w: number[] {\n}')],
     ],
+    // Every exercise: handing in the engine's own function instead of writing it.
+    ...exercises.map((ex): [string, string[]] => [
+      `twin ${ex.id}`,
+      [ex.id, file(`twin-${ex.id}.ts`, engineTwinAttacks(ex)[0].source), '--json'],
+    ]),
     ...Object.entries(escapes).map(([name, attack], i): [string, string[]] => [
       `escape ${name}`,
       ['perceptron-output', file(`escape-${i}.ts`, `${attack}\n${reference}`), '--json'],
@@ -89,7 +97,7 @@ describe('npm run grade', () => {
   it('--list prints every exercise id, one per line', () => {
     expect(run('list').code).toBe(0);
     expect(run('list').stdout.trim().split('\n')).toContain('perceptron-output');
-    expect(run('list').stdout.trim().split('\n')).toHaveLength(7);
+    expect(run('list').stdout.trim().split('\n')).toHaveLength(exercises.length);
   });
 
   it('exits 2 on bad usage, an unknown id or an unreadable file', () => {
@@ -103,10 +111,23 @@ describe('npm run grade', () => {
     expect(run('reference').code).toBe(0);
     expect(lastJson(run('reference'))).toMatchObject({
       exercise: 'perceptron-output',
-      passed: 16,
-      total: 16,
+      passed: getExercise('perceptron-output')?.checks.length,
+      total: getExercise('perceptron-output')?.checks.length,
     });
   });
+
+  it.each(exercises.map((e) => [e.id, e] as const))(
+    '%s: importing the engine’s own function fails and says what to write',
+    (id, ex) => {
+      const r = run(`twin ${id}`);
+      expect(r.code).toBe(1);
+      const message = withheldMessage(ex.withholding, ex.withholding.names[0]);
+      expect(r.stdout).toContain(message);
+      const json = lastJson(r);
+      expect(json.passed).toBe(0);
+      expect(String(json.error)).toContain(message);
+    },
+  );
 
   it('exits 1 and names the mistake for a wrong answer', () => {
     const r = run('wrong');

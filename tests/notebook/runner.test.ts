@@ -3,8 +3,10 @@
  * numbers, output limits, non-cloneable values, no network, and results that student code
  * cannot forge. All requests run in one child process.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/notebook/core/protocol';
+import { exerciseRequest } from '../../src/notebook/exercises/define';
 import { getExercise } from '../../src/notebook/exercises/index';
 import { judge } from '../../src/notebook/judge/judge';
 import { runInSandbox, type SandboxRequest } from '../../src/notebook/node/sandbox';
@@ -26,34 +28,43 @@ tries`,
   matrix: "import { Matrix } from '@engine';\nMatrix.fromRows([[1, 2, 3], [4, 5, 6]])",
   scopeA: 'const w = [1, 2];\nfunction double(v: number[]) { return v.map((x) => x * 2); }',
   scopeB: 'double(w)',
-  scopeC: 'const w = [10];\nsoftmax([0, 0])',
+  scopeC: "import { softmax } from '@engine';\nconst w = [10];\nsoftmax([0, 0])",
   scopeD: 'w',
+  scopeE: 'const z = 0;\nstep(z)',
 };
 const order = Object.keys(cells);
 const results = new Map<string, RunResult>();
 
-const forger = `export function perceptron(w: number[], x: number[]): number {
+const reference = readFileSync(
+  new URL('../../src/notebook/exercises/solutions/perceptron-output.ts', import.meta.url),
+  'utf8',
+);
+
+/**
+ * A wrong answer that tries to replace what the sandbox reports with `payload`: the
+ * reference solution's genuine result, which would be judged solved if the forgery worked.
+ */
+const forger = (payload: string) => `export function perceptron(w: number[], x: number[]): number {
   return 0;
 }
-// Attempts to forge the verdict from inside the sandbox:
-(JSON as any).stringify = () => '{"programs":[{"logs":[],"plots":[],"probes":[]}]}';
-try { (globalThis as any).__nbHarness = { execute: () => '{}' }; } catch {}
-try { (globalThis as any).__nbHarness.execute = () => '{}'; } catch {}
+const forged = ${JSON.stringify(payload)};
+(JSON as any).stringify = () => forged;
+try { (globalThis as any).__nbHarness = { execute: () => forged }; } catch {}
+try { (globalThis as any).__nbHarness.execute = () => forged; } catch {}
 `;
 
+let genuine: RunResult;
+
 beforeAll(async () => {
+  [genuine] = await runInSandbox([exerciseRequest(perceptron, [reference])]);
   const requests: SandboxRequest[] = order.map((id) => ({
     kind: 'cell',
     id,
     source: cells[id],
     above: id.startsWith('scope') ? order.filter((k) => k.startsWith('scope') && k < id) : [],
   }));
-  requests.push({ kind: 'exercise', sources: [forger], probes: perceptron.probes });
-  requests.push({
-    kind: 'exercise',
-    sources: ['export const perceptron = 3;'],
-    probes: perceptron.probes,
-  });
+  requests.push(exerciseRequest(perceptron, [forger(JSON.stringify(genuine))]));
+  requests.push(exerciseRequest(perceptron, ['export const perceptron = 3;']));
   const out = await runInSandbox(requests, { timeoutMs: 1000 });
   order.forEach((id, i) => results.set(id, out[i]));
   results.set('forger', out[order.length]);
@@ -134,7 +145,20 @@ describe('Node runner', () => {
     expect(program('scopeD')?.value).toEqual([10]);
   });
 
+  it('gives engine names only through imports: an undeclared `step` is a ReferenceError with a hint', () => {
+    expect(program('scopeE')?.error).toMatchObject({
+      kind: 'runtime',
+      name: 'ReferenceError',
+      line: 2,
+    });
+    expect(program('scopeE')?.error?.message).toBe(
+      "step is not defined. `step` is an engine export: add `import { step } from '@engine';` at the top, or declare it yourself.",
+    );
+  });
+
   it('judges outside the sandbox, so attempts to forge results change nothing', () => {
+    // The payload is a passing result: had the forgery reached the judge, it would be solved.
+    expect(judge(perceptron, genuine.programs[0]).solved).toBe(true);
     const f = judge(perceptron, program('forger') as never);
     expect(f.solved).toBe(false);
     expect(f.checks.filter((c) => c.passed).length).toBeLessThan(f.total);

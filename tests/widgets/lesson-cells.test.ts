@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runInSandbox } from '../../src/notebook/node/sandbox';
-import { gates, perceptronOutput, trainPerceptron } from '../../src/engine';
+import { gates, perceptronOutput, perceptronSum, trainPerceptron } from '../../src/engine';
+import { playgroundSetup, runWidgetRule } from './lesson-playground';
 
 type Encoded = unknown;
 
@@ -52,8 +53,66 @@ describe('chapter 2 cells', () => {
       expect(r.orPerceptron).toBe(gates.OR.targets[i]);
     });
     expect(boundary.value).toEqual({ slope: -1, intercept: 1.5, normal: [1, 1] });
-    const engine = trainPerceptron(gates.AND, { lr: 0.1, maxEpochs: 100 });
-    expect(rule.value).toMatchObject({ converged: true, epochs: engine.epochs });
+    const setup = playgroundSetup('02-perceptron.mdx', 'Perceptron playground: the learning rule');
+    const engine = trainPerceptron(gates[setup.gate], {
+      lr: setup.lr,
+      maxEpochs: 100,
+      w0: [...setup.weights],
+    });
+    expect(rule.value).toEqual(engine);
+  });
+});
+
+describe('chapter 2 learning rule: cell, widget and text agree', () => {
+  const lesson = readFileSync('content/lessons/02-perceptron.mdx', 'utf8');
+  const setup = playgroundSetup('02-perceptron.mdx', 'Perceptron playground: the learning rule');
+
+  async function cellResult() {
+    const [rule] = await runPage(['02/learning-rule.ts']);
+    return rule.value as ReturnType<typeof trainPerceptron>;
+  }
+
+  it('starts from dyadic numbers, so the floats are exact', () => {
+    // η a power of two and weights in eighths: every sum the rule forms is exact in binary.
+    expect(Number.isInteger(Math.log2(setup.lr))).toBe(true);
+    for (const w of setup.weights) expect(Number.isInteger(w * 8)).toBe(true);
+  });
+
+  it('the cell and the widget give identical weights and mistakes, epoch by epoch', async () => {
+    const cell = await cellResult();
+    const widget = runWidgetRule(setup);
+    expect(cell.converged).toBe(true);
+    expect(widget.learn.status).toBe('converged');
+    expect(widget.history).toEqual(cell.history);
+    expect(widget.learn.epoch).toBe(cell.epochs);
+    expect(widget.weights).toEqual(cell.weights);
+  });
+
+  it('ends with weights that compute AND with no input on the line', async () => {
+    const { weights } = await cellResult();
+    gates.AND.inputs.forEach((x, i) => {
+      expect(perceptronOutput(weights, x)).toBe(gates.AND.targets[i]);
+      expect(perceptronSum(weights, x)).not.toBe(0);
+    });
+  });
+
+  it('the lesson text states the epochs and final weights the engine finds', async () => {
+    const { epochs, weights } = await cellResult();
+    const m = /after\s+\*\*(\d+) epochs\*\*,\s+at\s+\$\\mathbf\{w\} = \(([^)]*)\)\$/.exec(lesson);
+    expect(m, 'lesson 2 names the epochs and final weights').not.toBeNull();
+    expect(Number(m![1])).toBe(epochs);
+    expect(m![2].split(',').map(Number)).toEqual(weights);
+    // "a quarter of the hand-picked (−1.5, 1, 1)"
+    expect(weights.map((w) => 4 * w)).toEqual([-1.5, 1, 1]);
+    const perfect = /score reaches\s+4\/4 during epoch (\d+)/.exec(lesson);
+    expect(perfect, 'lesson 2 says when the score first reaches 4/4').not.toBeNull();
+    expect(Number(perfect![1])).toBe(runWidgetRule(setup).firstPerfectEpoch);
+    const start = /from\s+\$\\mathbf\{w\} = \(([^)]*)\)\$\s+with\s+\$\\eta = ([\d.]+)\$/.exec(
+      lesson,
+    );
+    expect(start, 'lesson 2 names the starting weights and rate').not.toBeNull();
+    expect(start![1].split(',').map(Number)).toEqual([...setup.weights]);
+    expect(Number(start![2])).toBe(setup.lr);
   });
 });
 
@@ -72,5 +131,29 @@ describe('chapter 3 cells', () => {
     // "Now try seed 3 … flattens out with two inputs still wrong."
     expect(seed3.lastLoss).toBeGreaterThan(0.1);
     expect(seed3wide.lastLoss).toBeLessThan(0.01);
+  });
+});
+
+describe('chapter 2: flipping AND weights to get NAND', () => {
+  const outputs = (w: number[]) => gates.AND.inputs.map((x) => perceptronOutput(w, x));
+  const flip = (w: number[]) => w.map((v) => -v);
+  const onLine = (w: number[]) => gates.AND.inputs.some((x) => perceptronSum(w, x) === 0);
+
+  it('works for AND weights with no corner on the line, as the lesson says', () => {
+    for (const w of [
+      [-1.5, 1, 1],
+      [-1.75, 1, 1],
+    ]) {
+      expect(outputs(w)).toEqual(gates.AND.targets);
+      expect(onLine(w)).toBe(false);
+      expect(outputs(flip(w))).toEqual(gates.NAND.targets);
+    }
+  });
+
+  it('fails for (−2, 1, 1), an AND whose line passes through (1, 1)', () => {
+    expect(outputs([-2, 1, 1])).toEqual(gates.AND.targets);
+    expect(onLine([-2, 1, 1])).toBe(true);
+    expect(outputs(flip([-2, 1, 1]))).not.toEqual(gates.NAND.targets);
+    expect(perceptronOutput(flip([-2, 1, 1]), [1, 1])).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import {
   INITIAL_LEARN,
   INITIAL_SEARCH,
   boundarySegment,
+  cleanWeight,
   describeBoundary,
   formatNumber,
   halfPlane,
@@ -211,6 +212,23 @@ describe('learning rule, one sample at a time', () => {
     // From 0, ten steps of ±0.1 would drift off the 0.1 grid without rounding.
     const r = run('AND', [0, 0, 0], 0.1);
     for (const v of r.w) expect(Math.round(v * 10) / 10).toBe(v);
+  });
+
+  it('converges only at the end of an epoch without a mistake, as the engine does', () => {
+    // From OR weights, AND goes 4/4 in the middle of an epoch; the rule still finishes it
+    // and then needs a whole clean pass before it stops.
+    const r = run('AND', [-0.5, 1, 1], 0.25);
+    const engine = trainPerceptron(gates.AND, { lr: 0.25, maxEpochs: 100, w0: [-0.5, 1, 1] });
+    expect(r.learn).toMatchObject({ status: 'converged', next: 0, errors: 0 });
+    expect(r.learn.epoch).toBe(engine.epochs);
+    expect(r.learn.steps).toBe(4 * engine.epochs);
+    expect([...r.w]).toEqual(engine.weights);
+  });
+
+  it('cleanWeight leaves dyadic numbers alone and removes decimal float dust', () => {
+    for (let k = -64; k <= 64; k++) expect(cleanWeight(k / 512)).toBe(k / 512);
+    expect(cleanWeight(0.1 + 0.2)).toBe(0.3);
+    expect(Object.is(cleanWeight(-1e-12), 0)).toBe(true);
   });
 
   it('does nothing once converged', () => {

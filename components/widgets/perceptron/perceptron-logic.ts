@@ -204,12 +204,14 @@ export function describeBoundary(w: Weights): string {
 /**
  * Progress of the perceptron learning rule, visiting the four inputs in order.
  * `epoch` counts passes started (0 before the first step); `next` is the input visited next;
- * `last` is the input the previous step looked at and whether it changed the weights.
+ * `errors` counts the mistakes met so far in the current pass; `last` is the input the
+ * previous step looked at and whether it changed the weights.
  */
 export interface LearnState {
   epoch: number;
   next: number;
   steps: number;
+  errors: number;
   last: { index: number; changed: boolean } | null;
   status: 'ready' | 'learning' | 'converged' | 'gave-up';
 }
@@ -218,14 +220,28 @@ export const INITIAL_LEARN: LearnState = {
   epoch: 0,
   next: 0,
   steps: 0,
+  errors: 0,
   last: null,
   status: 'ready',
 };
 
 /**
- * One step of w ← w + η (t − y) [1, x] (engine `perceptronUpdate`) on the next input.
- * Status becomes 'converged' once all four are right (the rule then never changes w again)
- * and 'gave-up' when `maxEpochs` passes have not got there (XOR: no line exists).
+ * Weights after the rule's update, cleaned of float dust: rounded to 1e-9, which leaves every
+ * multiple of 1/512 unchanged (1e9 = 2⁹·5⁹). With the lesson's η and starting weights (powers of
+ * two and multiples of 1/8) every number is such a multiple and exact in binary, so this is the
+ * identity and the widget matches the engine's `trainPerceptron` bit for bit. It only bites
+ * for decimal choices such as η = 0.1 (0.1 + 0.2 ≠ 0.3 in binary), where it keeps a weighted
+ * sum shown as 0.00 from giving output 0 against the z ≥ 0 convention.
+ */
+export function cleanWeight(v: number): number {
+  return Math.round(v * 1e9) / 1e9 + 0;
+}
+
+/**
+ * One step of w ← w + η (t − y) [1, x] (engine `perceptronUpdate`) on the next input. As in
+ * the engine's `trainPerceptron`, the rule stops ('converged') at the end of a whole pass
+ * without a mistake, and gives up ('gave-up') after `maxEpochs` passes that all had one (XOR:
+ * no line exists).
  */
 export function learnStep(
   w: Weights,
@@ -237,21 +253,26 @@ export function learnStep(
   if (learn.status === 'converged' || learn.status === 'gave-up') return { w, learn };
   const { inputs, targets } = gates[gate];
   const index = learn.next;
-  // Rounded to 1e-9: repeated ±0.1 steps otherwise leave float dust (0.1 + 0.2 ≠ 0.3), and
-  // a weighted sum shown as 0.00 could then give output 0 against the z ≥ 0 convention.
-  const updated = perceptronUpdate([...w], inputs[index], targets[index], lr).map(
-    (v) => Math.round(v * 1e9) / 1e9 + 0,
-  );
+  const mistake = perceptronOutput([...w], inputs[index]) !== targets[index];
+  const updated = perceptronUpdate([...w], inputs[index], targets[index], lr).map(cleanWeight);
   const next: Weights = [updated[0], updated[1], updated[2]];
   const changed = next.some((v, i) => v !== w[i]);
   const epoch = index === 0 ? learn.epoch + 1 : learn.epoch;
+  const errors = (index === 0 ? 0 : learn.errors) + (mistake ? 1 : 0);
   const nextIndex = (index + 1) % inputs.length;
   let status: LearnState['status'] = 'learning';
-  if (score(next, gate) === inputs.length) status = 'converged';
+  if (nextIndex === 0 && errors === 0) status = 'converged';
   else if (nextIndex === 0 && epoch >= maxEpochs) status = 'gave-up';
   return {
     w: next,
-    learn: { epoch, next: nextIndex, steps: learn.steps + 1, last: { index, changed }, status },
+    learn: {
+      epoch,
+      next: nextIndex,
+      steps: learn.steps + 1,
+      errors,
+      last: { index, changed },
+      status,
+    },
   };
 }
 

@@ -291,11 +291,12 @@ class PlaygroundController extends WidgetController {
       const visit = x
         ? `Input (${x[0]}, ${x[1]}) ${last?.changed ? 'was wrong: weights updated' : 'was right: no change'}.`
         : '';
-      text = `Epoch ${learn.epoch}, step ${learn.steps}. ${visit}`;
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      text = `Epoch ${learn.epoch}, step ${learn.steps}. ${visit} Mistakes in this epoch: ${learn.errors}.`;
       if (learn.status === 'converged')
-        text += ` Converged: all four correct after ${learn.epoch} epoch${learn.epoch === 1 ? '' : 's'}.`;
+        text += ` Converged after ${plural(learn.epoch, 'epoch')}: a whole epoch without a mistake, so the weights will not change again.`;
       if (learn.status === 'gave-up')
-        text += ` Stopped after ${learn.epoch} epochs without reaching 4/4: no line separates this gate.`;
+        text += ` Stopped after ${plural(learn.epoch, 'epoch')}, each with a mistake: no line separates this gate.`;
     }
     if (status.textContent !== text) status.textContent = text;
   }

@@ -1,4 +1,5 @@
-// Train a 2-H-1 sigmoid network on XOR with plain gradient descent on the squared error.
+// Train a 2-H-1 sigmoid network on XOR with plain gradient descent on the mean squared error
+// ('mse': the average of (y − t)² over the four inputs, not the sum).
 import { Matrix, createRng, gates, mlp, sgd, trainStep } from '@engine';
 
 const xs = Matrix.fromRows(gates.XOR.inputs);

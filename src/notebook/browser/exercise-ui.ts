@@ -8,7 +8,7 @@
  */
 import type { EditorView } from '@codemirror/view';
 import type { ProgramResult } from '../core/protocol';
-import type { Exercise } from '../exercises/define';
+import { exerciseRequest, type Exercise } from '../exercises/define';
 import { getExercise } from '../exercises/index';
 import { judge, type CheckResult, type Feedback } from '../judge/judge';
 import { getStore, type ExerciseRecord } from '../progress-store';
@@ -106,7 +106,7 @@ export async function check(state: ExerciseState): Promise<Feedback> {
   const withExamples = state.examples === undefined;
   const examples = ex.misconceptions.filter((m) => !m.detect);
   const sources = withExamples ? [state.code, ...examples.map((m) => m.example)] : [state.code];
-  const outcome = await exerciseRunner().run({ kind: 'exercise', sources, probes: ex.probes });
+  const outcome = await exerciseRunner().run(exerciseRequest(ex, sources));
   const [student, ...others] = outcome.result.programs;
   if (withExamples && !outcome.timedOut) {
     state.examples = ex.misconceptions.map((m) =>

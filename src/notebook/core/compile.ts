@@ -6,7 +6,9 @@
 import { transform } from 'sucrase/dist/index.js';
 import { parse } from 'sucrase/dist/parser/index.js';
 import { TokenType as tt } from 'sucrase/dist/parser/tokenizer/types.js';
+import { engineImports, lineColumn, type EngineImport } from './imports';
 import type { ErrorInfo, RunRequest } from './protocol';
+import { withheldMessage, type Withholding } from './withheld';
 import type { HarnessRequest } from './harness';
 
 /** A program ready for the harness: `js` is the body of a function (see `wrapProgram`). */
@@ -19,6 +21,8 @@ export interface CompiledProgram {
   imported: string[];
   /** Identifiers it reads anywhere, a superset of the free names it needs from outside. */
   referenced: string[];
+  /** Names it takes from '@engine' (imports and re-exports), with their lines. */
+  engineImports: EngineImport[];
   /** True when the last statement is an expression whose value is reported. */
   hasValue: boolean;
 }
@@ -106,7 +110,15 @@ export function compileProgram(
   } catch (e) {
     return syntaxFailure(e);
   }
-  return { ok: true, js, declared, imported, referenced, hasValue };
+  return {
+    ok: true,
+    js,
+    declared,
+    imported,
+    referenced,
+    engineImports: engineImports(source, tokens),
+    hasValue,
+  };
 }
 
 function fail(kind: ErrorInfo['kind'], message: string): CompileFailure {
@@ -133,12 +145,6 @@ function syntaxFailure(e: unknown): CompileFailure {
 function parseLoc(message: string): { line: number; column: number } | undefined {
   const m = /\((\d+):(\d+)\)\s*$/.exec(message);
   return m ? { line: Number(m[1]), column: Number(m[2]) } : undefined;
-}
-
-/** 1-based line and column of a character offset. */
-function lineColumn(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 function parses(code: string): boolean {
@@ -309,9 +315,38 @@ export function compileRequest(req: RunRequest): HarnessRequest {
       program: compileProgram(req.source, { captureValue: true }),
     };
   }
+  const withheld = req.withheld;
   return {
     kind: 'exercise',
-    programs: req.sources.map((s) => compileProgram(s, { captureValue: false })),
+    programs: req.sources.map((s) => {
+      const p = compileProgram(s, { captureValue: false });
+      return withheld ? refuseWithheld(p, withheld) : p;
+    }),
     probes: req.probes,
+    ...(withheld ? { withheld } : {}),
+  };
+}
+
+/**
+ * An exercise program that imports a withheld engine name fails before it runs, at the
+ * student's line, saying what to write instead. A namespace import is allowed: the harness
+ * hands exercises an engine whose withheld names throw the same message when read.
+ */
+function refuseWithheld(
+  p: CompiledProgram | CompileFailure,
+  withheld: Withholding,
+): CompiledProgram | CompileFailure {
+  if (!p.ok) return p;
+  const hit = p.engineImports.find((i) => withheld.names.includes(i.name));
+  if (!hit) return p;
+  return {
+    ok: false,
+    error: {
+      kind: 'syntax',
+      name: 'ImportError',
+      message: withheldMessage(withheld, hit.name),
+      line: hit.line,
+      column: hit.column,
+    },
   };
 }

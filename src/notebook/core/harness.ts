@@ -15,6 +15,7 @@
 import { createBudget, decode, encode, type Budget, type Encoded } from './encode';
 import type { CompiledProgram, CompileFailure } from './compile';
 import { wrapProgram } from './wrap';
+import { restrictEngine, type Withholding } from './withheld';
 import type {
   ErrorInfo,
   LogLine,
@@ -29,7 +30,7 @@ export type Compiled = CompiledProgram | CompileFailure;
 
 export type HarnessRequest =
   | { kind: 'cell'; id: string; above: string[]; program: Compiled }
-  | { kind: 'exercise'; programs: Compiled[]; probes: Probe[] };
+  | { kind: 'exercise'; programs: Compiled[]; probes: Probe[]; withheld?: Withholding };
 
 /** A compiled program function; parameters as in `PROGRAM_PARAMS`. */
 export type ProgramFn = (
@@ -77,12 +78,12 @@ const stringOf = String;
 
 export function createHarness(engine: Record<string, unknown>): Harness {
   const published = new Map<string, Record<string, unknown>>();
-  const engineNames = objectKeys(engine);
   let counter = 0;
 
+  // Engine names reach a program only through `import … from '@engine'`: an undeclared `step`
+  // must be a ReferenceError (with a hint), not silently the engine's function.
   function visibleScope(above: string[]): Record<string, unknown> {
     const scope: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-    for (const k of engineNames) scope[k] = engine[k];
     for (const id of above) {
       const names = published.get(id);
       if (names) for (const k of objectKeys(names)) scope[k] = names[k];
@@ -115,9 +116,10 @@ export function createHarness(engine: Record<string, unknown>): Harness {
         else published.delete(req.id);
         return { programs: [result.result] };
       }
+      const view = req.withheld ? restrictEngine(engine, req.withheld) : engine;
       return {
         programs: req.programs.map(
-          (p, i) => runProgram(p, loaded[i], filenames[i], {}, engine, req.probes).result,
+          (p, i) => runProgram(p, loaded[i], filenames[i], {}, engine, req.probes, view).result,
         ),
       };
     },
@@ -134,6 +136,8 @@ function runProgram(
   scope: Record<string, unknown>,
   engine: Record<string, unknown>,
   probes?: Probe[],
+  /** What `import … from '@engine'` gives this program (an exercise's withholds names). */
+  view: Record<string, unknown> = engine,
 ): { result: ProgramResult; names: Record<string, unknown>; error: boolean } {
   const start = now();
   const budget = createBudget();
@@ -160,14 +164,20 @@ function runProgram(
     },
   };
   try {
-    loaded(requireFor(engine), exports, makeConsole(logs, budget), makePlot(plots), nb, scope);
+    loaded(requireFor(view), exports, makeConsole(logs, budget), makePlot(plots), nb, scope);
   } catch (e) {
-    return finish(errorInfo(e, filename));
+    return finish(withEngineHint(errorInfo(e, filename), engine));
   }
   if (probes) {
     result.exports = {};
     for (const k of objectKeys(exports)) {
-      if (k !== '__esModule') result.exports[k] = typeof exports[k];
+      if (k === '__esModule') continue;
+      // A re-export is a getter, and reading a withheld one throws.
+      try {
+        result.exports[k] = typeof exports[k];
+      } catch {
+        result.exports[k] = 'undefined';
+      }
     }
     result.probes = probes.map((p) => makeProbe(exports, p, filename, budget, engine));
   }
@@ -188,7 +198,12 @@ function makeProbe(
   budget: Budget,
   engine: Record<string, unknown>,
 ): Outcome {
-  const target = exports[probe.export];
+  let target: unknown;
+  try {
+    target = exports[probe.export];
+  } catch (e) {
+    return { status: 'threw', error: errorInfo(e, filename) };
+  }
   if (!probe.args) {
     if (target === undefined) return { status: 'missing', type: 'undefined' };
     return { status: 'ok', value: encode(target, budget) };
@@ -203,8 +218,22 @@ function makeProbe(
       argsAfter: args.map((a) => encode(a, budget)),
     };
   } catch (e) {
-    return { status: 'threw', error: errorInfo(e, filename) };
+    return { status: 'threw', error: withEngineHint(errorInfo(e, filename), engine) };
   }
+}
+
+/**
+ * "step is not defined" when `step` is an engine export: say how to import it. (Inside an
+ * exercise a withheld name never gets here: importing it already failed with its own message.)
+ */
+function withEngineHint(info: ErrorInfo, engine: Record<string, unknown>): ErrorInfo {
+  const m = /^(\S+) is not defined$/.exec(info.message);
+  if (info.name !== 'ReferenceError' || !m || !objectKeys(engine).includes(m[1])) return info;
+  const name = m[1];
+  return {
+    ...info,
+    message: `${info.message}. \`${name}\` is an engine export: add \`import { ${name} } from '@engine';\` at the top, or declare it yourself.`,
+  };
 }
 
 /** Decode probe arguments into this realm, rebuilding engine matrices as real `Matrix`es. */

@@ -4,6 +4,7 @@
  * encoded outputs. Nothing here judges; the page and the grader do that with `judge/`.
  */
 import type { Encoded } from './encode';
+import type { Withholding } from './withheld';
 
 /** Where and why a run failed. Lines and columns are 1-based, in the student's own code. */
 export interface ErrorInfo {
@@ -43,6 +44,8 @@ export interface ExerciseRequest {
   /** The student's code first, then any other programs judged on the same probes. */
   sources: string[];
   probes: Probe[];
+  /** Engine names these programs may not use, and what the exercise asks for instead. */
+  withheld?: Withholding;
 }
 
 /** Call an exported function with arguments, or read an exported value (no `args`). */

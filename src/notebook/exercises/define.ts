@@ -9,7 +9,8 @@
  * values in the sandbox; everything here runs outside it, on the page or in the grader.
  */
 import { encode } from '../core/encode';
-import type { Probe } from '../core/protocol';
+import type { ExerciseRequest, Probe } from '../core/protocol';
+import type { Withholding } from '../core/withheld';
 import { fnv1a } from '../core/hash';
 
 /** What a check expects of the evaluated value. */
@@ -102,6 +103,8 @@ export interface Exercise extends ExerciseSpec {
   probeIndex: number[][];
   solutionAfter: number;
   misconceptions: readonly MisconceptionSpec[];
+  /** The withheld names and the task they stand for, as the sandbox receives them. */
+  withholding: Withholding;
 }
 
 export const DEFAULT_TOLERANCE = 1e-9;
@@ -140,7 +143,28 @@ export function defineExercise(spec: ExerciseSpec): Exercise {
     probes,
     probeIndex,
     version: exerciseVersion(spec),
+    withholding: { names: [...spec.withheld], task: taskOf(spec.exports) },
   };
+}
+
+/** "write `perceptron`", "find `hidden` and `output`": what the withheld message asks for. */
+function taskOf(exports: ExerciseSpec['exports']): string {
+  const list = (names: string[]) =>
+    names.map((n) => `\`${n}\``).join(names.length === 2 ? ' and ' : ', ');
+  const fns = Object.keys(exports).filter((n) => exports[n] === 'function');
+  const values = Object.keys(exports).filter((n) => exports[n] === 'value');
+  const parts = [];
+  if (fns.length) parts.push(`write ${list(fns)}`);
+  if (values.length) parts.push(`find ${list(values)}`);
+  return parts.join(' and ');
+}
+
+/**
+ * The sandbox request that runs `sources` (the student's code, or misconception examples) on
+ * this exercise's probes, with its withheld engine names. Every host builds requests here.
+ */
+export function exerciseRequest(ex: Exercise, sources: string[]): ExerciseRequest {
+  return { kind: 'exercise', sources, probes: ex.probes, withheld: ex.withholding };
 }
 
 /** A short hash of everything a stored attempt depends on: the starter and the checks' data. */

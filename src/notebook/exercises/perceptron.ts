@@ -46,16 +46,37 @@ export function perceptron(w: number[], x: number[]): number {
   checks: [
     outputCheck('AND weights, input (1, 1)', [-1.5, 1, 1], [1, 1]),
     outputCheck('AND weights, input (0, 1)', [-1.5, 1, 1], [0, 1]),
+    // A tie: the sum is exactly 0, where the threshold (≥) decides.
     outputCheck('the sum is exactly 0', [-1, 1, 0.5], [1, 0]),
-    outputCheck('the bias alone decides', [-0.5, 1], [0.25]),
+    outputCheck('a negative bias outweighs a small input', [-0.5, 1], [0.25]),
     outputCheck('one input', [0.5, -1], [1]),
     outputCheck('three inputs, sum 0', [-2, 1, 1, 1], [1, 1, 0]),
     outputCheck('three inputs, sum −1', [-2, 1, 1, 1], [1, 0, 0]),
+    // Only the third input lifts the sum to the threshold: code that reads two inputs fails.
+    outputCheck('three inputs, the third one decides', [-2, 1, 1, 1], [1, 0, 1]),
+    // Every term is needed to land exactly on 0: drop or shift one and the output changes.
+    outputCheck(
+      'five inputs, the sum lands exactly on 0',
+      [-2.5, 2, -1, 0.5, 3, -2],
+      [1, 1, 1, 1, 1],
+    ),
     outputCheck('no inputs at all (n = 0)', [0.25], []),
+    outputCheck('no inputs, bias exactly 0', [0], []),
+    outputCheck('a sum that overflows to Infinity', [1e308, 1e308, 1e308], [1, 1]),
     {
       name: 'too few weights throws',
       call: ['perceptron', [1, 2], [1, 0]],
       expect: { throws: true },
+    },
+    {
+      name: 'w is left unchanged',
+      call: ['perceptron', [-1.5, 1, 1], [1, 1]],
+      expect: { unchanged: 0 },
+    },
+    {
+      name: 'x is left unchanged',
+      call: ['perceptron', [-1.5, 1, 1], [1, 1]],
+      expect: { unchanged: 1 },
     },
     ...[1, 2, 3, 4, 5, 6].map((k) => {
       const { w, x } = randomCase(100 + k, 1 + (k % 4), k > 3);
@@ -67,6 +88,7 @@ export function perceptron(w: number[], x: number[]): number {
       call: ['perceptron', [1, 2, 3], [1]],
       expect: { throws: true },
     },
+    outputCheck('a negative tie', [-0.5, -0.5], [-1], true),
   ],
   hints: [
     'Start with z = w[0] (the bias), then add w[i + 1] · x[i] for every input i.',
@@ -189,7 +211,7 @@ export const orGateWeights = gateExercise('OR', { gate: 'AND', w: [-1.5, 1, 1] }
 
 export const nandGateWeights = gateExercise('NAND', { gate: 'AND', w: [-1.5, 1, 1] }, [
   'NAND is NOT AND: it is 1 everywhere except at (1, 1).',
-  'Take weights that compute AND and flip the sign of all three.',
+  'Take AND weights whose line passes no corner (no sum w0 + w1·x1 + w2·x2 is exactly 0) and flip the sign of all three. With a corner on the line, e.g. AND = (−2, 1, 1), flipping gives (2, −1, −1): the corner (1, 1) still sums to 0, still outputs 1, and NAND comes out wrong there.',
 ]);
 
 /** Rosenblatt's rule, one example: cases with y = t, y < t and y > t, and several sizes. */
@@ -232,6 +254,22 @@ export function perceptronUpdate(w: number[], x: number[], target: number, lr: n
     updateCheck('output 0, target 1: weights grow', [-1.5, 0.5, 0.5], [1, 1], 1, 0.1),
     updateCheck('output 1, target 0: weights shrink', [0.5, 1, -1], [1, 0], 0, 0.25),
     updateCheck('three inputs, lr = 1', [-1, 0.5, -0.5, 0.25], [1, 1, 1], 1, 1),
+    // Ties: the sum is exactly 0, so y = 1 (≥). With t = 0 the weights must move; with t = 1 not.
+    updateCheck('the sum is exactly 0 and t = 0: y = 1 is wrong', [-1, 1], [1], 0, 0.5),
+    updateCheck('the sum is exactly 0 and t = 1: nothing changes', [-1, 0.5, 0.5], [1, 1], 1, 0.5),
+    // Inputs other than 0 and 1, and a rate other than 1: each factor of lr·(t − y)·x shows.
+    updateCheck(
+      'four inputs of different sizes, lr = 0.25',
+      [-3, 1, -1, 2, 0.5],
+      [2, -1, 0.5, -4],
+      1,
+      0.25,
+    ),
+    {
+      name: 'x is left unchanged',
+      call: ['perceptronUpdate', [-1.5, 0.5, 0.5], [1, 1], 1, 0.1],
+      expect: { unchanged: 1 },
+    },
     {
       name: 'w is left unchanged',
       call: ['perceptronUpdate', [-1.5, 0.5, 0.5], [1, 1], 1, 0.1],

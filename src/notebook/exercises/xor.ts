@@ -177,6 +177,32 @@ export function forward(hidden: number[][], output: number[], x: number[]): numb
       forwardCheck(`XOR network on (${x.join(', ')})`, XOR_HIDDEN, XOR_OUTPUT, [...x]),
     ),
     forwardCheck('the output bias decides', [[1, 0]], [-0.5, 0.25], [1]),
+    // Ties: a hidden unit's sum, then the output's sum, lands exactly on 0, where ≥ gives 1.
+    forwardCheck('a hidden sum is exactly 0', [[-1, 1]], [-0.5, 1], [1]),
+    forwardCheck('the output sum is exactly 0', [[0.5, 1]], [-1, 1], [0]),
+    // Sizes other than 2-2-1: the third input, or the third hidden unit, decides the output.
+    forwardCheck('three inputs: the third one decides', [[-0.5, 0, 0, 1]], [-0.5, 1], [0, 0, 1]),
+    forwardCheck(
+      'three hidden units: the third one decides',
+      [
+        [-1, 0],
+        [-1, 0],
+        [0.5, 0],
+      ],
+      [-0.5, 0, 0, 1],
+      [0],
+    ),
+    forwardCheck('no hidden units: the output bias alone', [], [0], [1, 0]),
+    {
+      name: 'x is left unchanged',
+      call: ['forward', XOR_HIDDEN, XOR_OUTPUT, [1, 0]],
+      expect: { unchanged: 2 },
+    },
+    {
+      name: 'the hidden weights are left unchanged',
+      call: ['forward', XOR_HIDDEN, XOR_OUTPUT, [1, 0]],
+      expect: { unchanged: 0 },
+    },
     forwardCheck(
       'one input, three hidden units',
       [

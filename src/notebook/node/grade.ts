@@ -3,7 +3,7 @@
  * misconception examples run on the same probes (in separate requests, so the student's time
  * limit is their own), then `judge` compares outside the sandbox.
  */
-import type { Exercise } from '../exercises/define';
+import { exerciseRequest, type Exercise } from '../exercises/define';
 import { judge, type Feedback } from '../judge/judge';
 import { runInSandbox, type SandboxOptions } from './sandbox';
 
@@ -13,9 +13,14 @@ export async function gradeSubmission(
   options: SandboxOptions = {},
 ): Promise<Feedback> {
   const examples = ex.misconceptions.filter((m) => !m.detect);
-  const requests = [{ kind: 'exercise' as const, sources: [source], probes: ex.probes }];
+  const requests = [exerciseRequest(ex, [source])];
   if (examples.length)
-    requests.push({ kind: 'exercise', sources: examples.map((m) => m.example), probes: ex.probes });
+    requests.push(
+      exerciseRequest(
+        ex,
+        examples.map((m) => m.example),
+      ),
+    );
   const [student, others] = await runInSandbox(requests, options);
   const exampleResults = ex.misconceptions.map((m) =>
     m.detect ? undefined : others?.programs[examples.indexOf(m)],

@@ -1,11 +1,9 @@
 /**
- * Reference solution of `xor-network-weights`: XOR = AND(OR, NAND). The three gates' weights
- * are found by the engine's perceptron rule, which converges on every linearly separable gate.
+ * Reference solution of `xor-network-weights`: XOR = AND(OR, NAND), each gate a perceptron
+ * whose line keeps every corner strictly on one side (no weighted sum is exactly 0).
  */
-import { gates, trainPerceptron } from '@engine';
-
-const learn = (gate: 'AND' | 'OR' | 'NAND') =>
-  trainPerceptron(gates[gate], { lr: 1, maxEpochs: 100 }).weights;
-
-export const hidden: number[][] = [learn('OR'), learn('NAND')];
-export const output: number[] = learn('AND');
+export const hidden: number[][] = [
+  [-0.5, 1, 1], // OR: 1 unless both inputs are 0
+  [1.5, -1, -1], // NAND: 1 unless both inputs are 1
+];
+export const output: number[] = [-1.5, 1, 1]; // AND of the two hidden units

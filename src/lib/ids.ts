@@ -1,5 +1,5 @@
 /**
- * Build-time ids for widget markup (labels, captions). A counter, not randomness, so builds
+ * Build-time ids for component markup (widget and quiz labels, captions). A counter, not randomness, so builds
  * are reproducible; ids only need to be unique within one page.
  */
 let counter = 0;

@@ -1,0 +1,280 @@
+/**
+ * Plausible wrong answers for every exercise, beyond its named misconceptions' own examples.
+ * Each must fail. `recognise` names the misconception a variant must be recognised as: a
+ * second, differently written instance of that mistake, so recognition is shown on code
+ * other than the example it is defined by.
+ */
+import type { Exercise } from '../../src/notebook/exercises/define';
+
+export interface WrongAnswer {
+  name: string;
+  source: string;
+  /** The misconception id this answer must be recognised as, when it makes a named mistake. */
+  recognise?: string;
+}
+
+const fn = (sig: string, body: string) => `export function ${sig} {\n${body}\n}\n`;
+const PERCEPTRON = 'perceptron(w: number[], x: number[]): number';
+const UPDATE = 'perceptronUpdate(w: number[], x: number[], target: number, lr: number): number[]';
+const FORWARD = 'forward(hidden: number[][], output: number[], x: number[]): number';
+const CHECK_LENGTH =
+  "  if (w.length !== x.length + 1) throw new Error('one more weight than inputs');";
+const weights = (w: string) => `export const w: number[] = ${w};\n`;
+const xorNet = (hidden: string, output: string) =>
+  `export const hidden: number[][] = ${hidden};\nexport const output: number[] = ${output};\n`;
+
+export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
+  'perceptron-output': [
+    {
+      name: 'hard-coded two inputs',
+      source: fn(
+        PERCEPTRON,
+        `${CHECK_LENGTH}\n  return w[0] + w[1] * x[0] + w[2] * x[1] >= 0 ? 1 : 0;`,
+      ),
+    },
+    {
+      name: 'never checks the lengths',
+      source: fn(
+        PERCEPTRON,
+        '  return x.reduce((z, xi, i) => z + w[i + 1] * xi, w[0]) >= 0 ? 1 : 0;',
+      ),
+    },
+    {
+      name: 'returns the sum, not the step',
+      source: fn(
+        PERCEPTRON,
+        `${CHECK_LENGTH}\n  return x.reduce((z, xi, i) => z + w[i + 1] * xi, w[0]);`,
+      ),
+    },
+    {
+      name: 'Math.sign instead of the step',
+      source: fn(
+        PERCEPTRON,
+        `${CHECK_LENGTH}\n  return Math.sign(x.reduce((z, xi, i) => z + w[i + 1] * xi, w[0]));`,
+      ),
+    },
+    {
+      name: 'takes the bias with w.shift() (changes w)',
+      source: fn(
+        PERCEPTRON,
+        `${CHECK_LENGTH}\n  const b = w.shift() as number;\n  return x.reduce((z, xi, i) => z + w[i] * xi, b) >= 0 ? 1 : 0;`,
+      ),
+    },
+    {
+      name: 'prepends x0 = 1 with x.unshift (changes x)',
+      source: fn(
+        PERCEPTRON,
+        `${CHECK_LENGTH}\n  x.unshift(1);\n  return x.reduce((z, xi, i) => z + w[i] * xi, 0) >= 0 ? 1 : 0;`,
+      ),
+    },
+    {
+      name: '> instead of ≥, written with reduce',
+      source: fn(
+        PERCEPTRON,
+        `${CHECK_LENGTH}\n  return x.reduce((z, xi, i) => z + w[i + 1] * xi, w[0]) > 0 ? 1 : 0;`,
+      ),
+      recognise: 'strict-greater',
+    },
+    {
+      name: 'the bias left out, written with reduce',
+      source: fn(
+        PERCEPTRON,
+        `${CHECK_LENGTH}\n  return x.reduce((z, xi, i) => z + w[i + 1] * xi, 0) >= 0 ? 1 : 0;`,
+      ),
+      recognise: 'forgot-bias',
+    },
+    {
+      name: 'weights shifted, written with reduce',
+      source: fn(
+        PERCEPTRON,
+        `${CHECK_LENGTH}\n  return x.reduce((z, xi, i) => z + w[i] * xi, w[0]) >= 0 ? 1 : 0;`,
+      ),
+      recognise: 'shifted-weights',
+    },
+  ],
+  'and-gate-weights': [
+    {
+      name: 'a corner on the line computes OR',
+      source: weights('[-1, 1, 1]'),
+      recognise: 'computes-another-function',
+    },
+    { name: 'no bias', source: weights('[1, 1]') },
+    { name: 'numbers as strings', source: weights("['-1.5', '1', '1'] as any") },
+    { name: 'a NaN weight', source: weights('[NaN, 1, 1]') },
+    { name: 'four weights', source: weights('[-1.5, 1, 1, 0]') },
+    { name: 'NAND', source: weights('[1.5, -1, -1]'), recognise: 'computes-another-function' },
+  ],
+  'or-gate-weights': [
+    {
+      name: 'bias 0 puts (0, 0) on the line',
+      source: weights('[0, 1, 1]'),
+      recognise: 'computes-another-function',
+    },
+    {
+      name: 'AND with a tie',
+      source: weights('[-2, 1, 1]'),
+      recognise: 'computes-another-function',
+    },
+    { name: 'NOR', source: weights('[0.5, -1, -1]') },
+    { name: 'weights too small to reach the threshold', source: weights('[-0.5, 0.25, 0.25]') },
+    { name: 'no bias', source: weights('[1, 1]') },
+  ],
+  'nand-gate-weights': [
+    {
+      name: 'AND (−2, 1, 1) flipped: a corner on the line',
+      source: weights('[2, -1, -1]'),
+      recognise: 'computes-another-function',
+    },
+    { name: 'learned AND (−3, 2, 1) flipped', source: weights('[3, -2, -1]') },
+    { name: 'only the bias flipped', source: weights('[1.5, 1, 1]') },
+    { name: 'no bias', source: weights('[-1, -1]') },
+  ],
+  'perceptron-update': [
+    {
+      name: '> instead of ≥ in its own output',
+      source: fn(
+        UPDATE,
+        '  const z = x.reduce((s, xi, i) => s + w[i + 1] * xi, w[0]);\n  const y = z > 0 ? 1 : 0;\n  return w.map((wi, i) => wi + lr * (target - y) * (i === 0 ? 1 : x[i - 1]));',
+      ),
+    },
+    {
+      name: 'hard-coded two inputs',
+      source: fn(
+        UPDATE,
+        '  const y = w[0] + w[1] * x[0] + w[2] * x[1] >= 0 ? 1 : 0;\n  const e = lr * (target - y);\n  return [w[0] + e, w[1] + e * x[0], w[2] + e * x[1]];',
+      ),
+    },
+    {
+      name: 'always updates towards the target (ignores y)',
+      source: fn(UPDATE, '  return w.map((wi, i) => wi + lr * target * (i === 0 ? 1 : x[i - 1]));'),
+    },
+    {
+      name: 'x[i] instead of x[i − 1]',
+      source: `import { perceptronOutput } from '@engine';\n${fn(UPDATE, '  const e = target - perceptronOutput(w, x);\n  return w.map((wi, i) => wi + lr * e * (i === 0 ? 1 : x[i]));')}`,
+    },
+    {
+      name: 'forgets the learning rate',
+      source: `import { perceptronOutput } from '@engine';\n${fn(UPDATE, '  const e = target - perceptronOutput(w, x);\n  return w.map((wi, i) => wi + e * (i === 0 ? 1 : x[i - 1]));')}`,
+    },
+    {
+      name: 'sign flipped, written with a loop',
+      source: `import { perceptronOutput } from '@engine';\n${fn(UPDATE, '  const e = perceptronOutput(w, x) - target;\n  const out = [...w];\n  for (let i = 0; i < out.length; i++) out[i] += lr * e * (i === 0 ? 1 : x[i - 1]);\n  return out;')}`,
+      recognise: 'sign-flipped',
+    },
+    {
+      name: 'bias kept, written with a loop',
+      source: `import { perceptronOutput } from '@engine';\n${fn(UPDATE, '  const e = target - perceptronOutput(w, x);\n  const out = [...w];\n  for (let i = 1; i < out.length; i++) out[i] += lr * e * x[i - 1];\n  return out;')}`,
+      recognise: 'bias-not-updated',
+    },
+    {
+      name: 'writes into w with forEach',
+      source: `import { perceptronOutput } from '@engine';\n${fn(UPDATE, '  const e = target - perceptronOutput(w, x);\n  w.forEach((wi, i) => {\n    w[i] = wi + lr * e * (i === 0 ? 1 : x[i - 1]);\n  });\n  return w;')}`,
+      recognise: 'input-mutated',
+    },
+  ],
+  'xor-network-weights': [
+    {
+      name: 'ties at corners (OR and NAND with sums of 0)',
+      source: xorNet('[[0, 1, 1], [2, -1, -1]]', '[-2, 1, 1]'),
+      recognise: 'computes-another-function',
+    },
+    {
+      name: 'AND in the hidden layer instead of NAND',
+      source: xorNet('[[-0.5, 1, 1], [-1.5, 1, 1]]', '[-1.5, 1, 1]'),
+      recognise: 'computes-another-function',
+    },
+    {
+      name: 'output without its bias',
+      source: xorNet('[[-0.5, 1, 1], [1.5, -1, -1]]', '[1, 1]'),
+      recognise: 'wrong-shape',
+    },
+    {
+      name: 'hidden as one flat list',
+      source: xorNet('[-0.5, 1, 1, 1.5, -1, -1] as any', '[-1.5, 1, 1]'),
+      recognise: 'wrong-shape',
+    },
+    {
+      name: 'AND and OR below, NAND on top',
+      source: xorNet('[[-1.5, 1, 1], [-0.5, 1, 1]]', '[1.5, -1, -1]'),
+    },
+    {
+      name: 'numbers as strings',
+      source: xorNet(
+        "[['-0.5', '1', '1'], ['1.5', '-1', '-1']] as any",
+        "['-1.5', '1', '1'] as any",
+      ),
+    },
+    { name: 'a NaN weight', source: xorNet('[[-0.5, 1, 1], [1.5, -1, -1]]', '[NaN, 1, 1]') },
+  ],
+  'two-layer-forward': [
+    {
+      name: '> instead of ≥',
+      source: fn(
+        FORWARD,
+        '  const unit = (w: number[], v: number[]) => (v.reduce((z, vi, i) => z + w[i + 1] * vi, w[0]) > 0 ? 1 : 0);\n  return unit(output, hidden.map((row) => unit(row, x)));',
+      ),
+    },
+    {
+      name: 'hard-coded two inputs and two hidden units',
+      source: fn(
+        FORWARD,
+        '  const s = (z: number) => (z >= 0 ? 1 : 0);\n  const h1 = s(hidden[0][0] + hidden[0][1] * x[0] + hidden[0][2] * x[1]);\n  const h2 = s(hidden[1][0] + hidden[1][1] * x[0] + hidden[1][2] * x[1]);\n  return s(output[0] + output[1] * h1 + output[2] * h2);',
+      ),
+    },
+    {
+      name: 'prepends x0 = 1 with x.unshift (changes x)',
+      source: fn(
+        FORWARD,
+        '  const s = (z: number) => (z >= 0 ? 1 : 0);\n  x.unshift(1);\n  const h = hidden.map((row) => s(row.reduce((z, wi, i) => z + wi * x[i], 0)));\n  return s(h.reduce((z, hj, j) => z + output[j + 1] * hj, output[0]));',
+      ),
+    },
+    {
+      name: 'hidden units without their bias',
+      source: fn(
+        FORWARD,
+        '  const s = (z: number) => (z >= 0 ? 1 : 0);\n  const h = hidden.map((row) => s(x.reduce((z, xi, i) => z + row[i + 1] * xi, 0)));\n  return s(h.reduce((z, hj, j) => z + output[j + 1] * hj, output[0]));',
+      ),
+    },
+    {
+      name: 'no step on the output',
+      source: fn(
+        FORWARD,
+        '  const s = (z: number) => (z >= 0 ? 1 : 0);\n  const h = hidden.map((row) => s(x.reduce((z, xi, i) => z + row[i + 1] * xi, row[0])));\n  return h.reduce((z, hj, j) => z + output[j + 1] * hj, output[0]);',
+      ),
+    },
+    {
+      name: 'output bias left out, written with a loop',
+      source: fn(
+        FORWARD,
+        '  const s = (z: number) => (z >= 0 ? 1 : 0);\n  const h = hidden.map((row) => s(x.reduce((z, xi, i) => z + row[i + 1] * xi, row[0])));\n  let z = 0;\n  for (let j = 0; j < h.length; j++) z += output[j + 1] * h[j];\n  return s(z);',
+      ),
+      recognise: 'no-output-bias',
+    },
+  ],
+};
+
+/**
+ * Ways to hand in the engine's own answer instead of writing it, one per withheld name and
+ * route: a named import, a renamed re-export, a namespace import and a bare require.
+ */
+export function engineTwinAttacks(ex: Exercise): WrongAnswer[] {
+  const target = Object.keys(ex.exports)[0];
+  return ex.withholding.names.flatMap((name) => [
+    {
+      name: `imports the engine's ${name}`,
+      source: `import { ${name} } from '@engine';\nexport const ${target} = ${name} as any;\n`,
+    },
+    {
+      name: `re-exports the engine's ${name}`,
+      source: `export { ${name} as ${target} } from '@engine';\n`,
+    },
+    {
+      name: `reads ${name} from a namespace import`,
+      source: `import * as engine from '@engine';\nexport const ${target} = (engine as any).${name};\n`,
+    },
+    {
+      name: `reads ${name} through require`,
+      source: `declare const require: (m: string) => any;\nexport const ${target} = require('@engine').${name};\n`,
+    },
+  ]);
+}
