@@ -5,6 +5,7 @@
  * other than the example it is defined by.
  */
 import type { Exercise } from '../../src/notebook/exercises/define';
+import { wrongAnswersCh45 } from './wrong-answers-ch45';
 
 export interface WrongAnswer {
   name: string;
@@ -24,6 +25,7 @@ const xorNet = (hidden: string, output: string) =>
   `export const hidden: number[][] = ${hidden};\nexport const output: number[] = ${output};\n`;
 
 export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
+  ...wrongAnswersCh45,
   'perceptron-output': [
     {
       name: 'hard-coded two inputs',

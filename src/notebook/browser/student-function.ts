@@ -8,6 +8,8 @@
  */
 import { decode, encode } from '../core/encode';
 import type { Outcome } from '../core/protocol';
+import { exerciseRequest } from '../exercises/define';
+import { getExercise } from '../exercises/index';
 import { getStore } from '../progress-store';
 import { exerciseRunner } from './runner';
 
@@ -44,9 +46,11 @@ export async function callStudentFunction(
   calls: readonly (readonly unknown[])[],
 ): Promise<StudentCalls> {
   const code = solvedCode(exerciseId);
-  if (code === undefined) return { ok: false, message: 'the exercise is not solved yet' };
+  const ex = getExercise(exerciseId);
+  if (code === undefined || !ex) return { ok: false, message: 'the exercise is not solved yet' };
   const probes = calls.map((args) => ({ export: name, args: args.map((a) => encode(a)) }));
-  const outcome = await exerciseRunner().run({ kind: 'exercise', sources: [code], probes });
+  // The exercise's own request (same withheld engine names as its checks), other probes.
+  const outcome = await exerciseRunner().run({ ...exerciseRequest(ex, [code]), probes });
   const program = outcome.result.programs[0];
   if (program.error) return { ok: false, message: program.error.message };
   const results = (program.probes ?? []).map(describe);
