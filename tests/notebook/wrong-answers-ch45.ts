@@ -11,6 +11,15 @@ const fn = (sig: string, body: string, imports = '') =>
 const SIGMOID = 'sigmoid(z: number): number';
 const LAYER = 'layerForward(W: number[][], a: number[]): number[]';
 const NETWORK = 'forward(weights: number[][][], x: number[]): number[]';
+const LINEAR = 'linear(X: number[][], W: number[][], b: number[]): number[][]';
+const COUNT = 'countParameters(sizes: number[]): number';
+const COLLAPSE =
+  'collapse(W1: number[][], b1: number[], W2: number[][], b2: number[]): { W: number[][]; b: number[] }';
+const CHECK_SHAPES =
+  "  if (b.length !== W.length || X.some((x) => x.length !== W[0].length)) throw new Error('shapes do not fit');";
+/** The correct W = W2·W1, used in the collapse variants whose mistake is in b. */
+const W2W1 =
+  '  const W = W2.map((row) => W1[0].map((_, k) => row.reduce((s, v, j) => s + v * W1[j][k], 0)));';
 const USE_SIGMOID = "import { sigmoid } from '@engine';\n";
 const CHECK_ROWS =
   "  if (W.some((r) => r.length !== a.length + 1)) throw new Error('row length must be a.length + 1');";
@@ -243,6 +252,172 @@ export const wrongAnswersCh45: Readonly<Record<string, readonly WrongAnswer[]>> 
         USE_SIGMOID + LAYER_HELPER,
       ),
       recognise: 'hidden-returned',
+    },
+  ],
+  'linear-batch': [
+    {
+      name: 'hard-coded two outputs',
+      source: fn(
+        LINEAR,
+        `${CHECK_SHAPES}\n  return X.map((x) => [0, 1].map((j) => x.reduce((z, v, k) => z + v * W[j][k], b[j])));`,
+      ),
+    },
+    {
+      name: 'hard-coded two inputs',
+      source: fn(
+        LINEAR,
+        `${CHECK_SHAPES}\n  return X.map((x) => W.map((w, j) => b[j] + x[0] * w[0] + x[1] * w[1]));`,
+      ),
+    },
+    {
+      name: 'only the first example',
+      source: fn(
+        LINEAR,
+        `${CHECK_SHAPES}\n  return X.slice(0, 1).map((x) => W.map((w, j) => x.reduce((z, v, k) => z + v * w[k], b[j])));`,
+      ),
+    },
+    {
+      name: 'never checks the shapes',
+      source: fn(
+        LINEAR,
+        '  return X.map((x) => W.map((w, j) => x.reduce((z, v, k) => z + v * (w[k] ?? 0), b[j] ?? 0)));',
+      ),
+    },
+    {
+      name: 'the result transposed (m×B)',
+      source: fn(
+        LINEAR,
+        `${CHECK_SHAPES}\n  return W.map((w, j) => X.map((x) => x.reduce((z, v, k) => z + v * w[k], b[j])));`,
+      ),
+    },
+    {
+      name: 'appends 1 to each example for the bias (changes X)',
+      source: fn(
+        LINEAR,
+        `${CHECK_SHAPES}\n  return X.map((x) => {\n    x.push(1);\n    return W.map((w, j) => x.reduce((z, v, k) => z + v * (k < w.length ? w[k] : b[j]), 0));\n  });`,
+      ),
+    },
+    {
+      name: 'the bias subtracted',
+      source: fn(
+        LINEAR,
+        `${CHECK_SHAPES}\n  return X.map((x) => W.map((w, j) => x.reduce((z, v, k) => z + v * w[k], -b[j])));`,
+      ),
+    },
+    {
+      name: 'X·W without the transpose, written with loops',
+      source: fn(
+        LINEAR,
+        `${CHECK_SHAPES}\n  const Z: number[][] = [];\n  for (const x of X) {\n    const row: number[] = [];\n    for (let j = 0; j < b.length; j++) {\n      let z = b[j];\n      for (let k = 0; k < x.length; k++) z += x[k] * W[k][j];\n      row.push(z);\n    }\n    Z.push(row);\n  }\n  return Z;`,
+      ),
+      recognise: 'no-transpose',
+    },
+    {
+      name: 'the bias left out, written with loops',
+      source: fn(
+        LINEAR,
+        `${CHECK_SHAPES}\n  const Z: number[][] = [];\n  for (const x of X) {\n    const row: number[] = [];\n    for (const w of W) {\n      let z = 0;\n      for (let k = 0; k < x.length; k++) z += x[k] * w[k];\n      row.push(z);\n    }\n    Z.push(row);\n  }\n  return Z;`,
+      ),
+      recognise: 'no-bias',
+    },
+    {
+      name: 'the bias indexed by the row, with a fallback',
+      source: fn(
+        LINEAR,
+        `${CHECK_SHAPES}\n  return X.map((x, r) => W.map((w) => (r < b.length ? b[r] : 0) + x.reduce((z, v, k) => z + v * w[k], 0)));`,
+      ),
+      recognise: 'bias-by-example',
+    },
+  ],
+  'count-parameters': [
+    { name: 'sums the sizes', source: fn(COUNT, '  return sizes.reduce((a, b) => a + b, 0);') },
+    {
+      name: 'multiplies all the sizes',
+      source: fn(COUNT, '  return sizes.reduce((a, b) => a * b, 1);'),
+    },
+    {
+      name: 'only the first layer',
+      source: fn(COUNT, '  return sizes.length < 2 ? 0 : (sizes[0] + 1) * sizes[1];'),
+    },
+    {
+      name: 'one layer too many (loop to sizes.length)',
+      source: fn(
+        COUNT,
+        '  let n = 0;\n  for (let j = 0; j < sizes.length; j++) n += (sizes[j] + 1) * (sizes[j + 1] ?? 1);\n  return n;',
+      ),
+    },
+    {
+      name: 'a bias for the input units too',
+      source: fn(
+        COUNT,
+        '  let n = sizes[0] ?? 0;\n  for (let j = 0; j + 1 < sizes.length; j++) n += (sizes[j] + 1) * sizes[j + 1];\n  return sizes.length < 2 ? 0 : n;',
+      ),
+    },
+    {
+      name: 'sorts the sizes (changes them)',
+      source: fn(
+        COUNT,
+        '  sizes.sort((a, b) => b - a);\n  let n = 0;\n  for (let j = 0; j + 1 < sizes.length; j++) n += (sizes[j] + 1) * sizes[j + 1];\n  return n;',
+      ),
+    },
+    {
+      name: 'the weights only, with reduce',
+      source: fn(COUNT, '  return sizes.slice(1).reduce((n, m, j) => n + sizes[j] * m, 0);'),
+      recognise: 'no-biases',
+    },
+    {
+      name: 'a bias per input unit, with reduce',
+      source: fn(
+        COUNT,
+        '  return sizes.slice(1).reduce((n, m, j) => n + sizes[j] * m + sizes[j], 0);',
+      ),
+      recognise: 'biases-on-inputs',
+    },
+  ],
+  'collapse-linear': [
+    {
+      name: 'W = W1, b = b1 (the first layer only)',
+      source: fn(COLLAPSE, '  return { W: W1.map((r) => [...r]), b: [...b1] };'),
+    },
+    {
+      name: 'entrywise product instead of the matrix product',
+      source: fn(
+        COLLAPSE,
+        '  const W = W2.map((row, i) => (W1[i] ?? []).map((v, k) => v * (row[k] ?? 0)));\n  return { W, b: W2.map((row, i) => row.reduce((s, v, j) => s + v * b1[j], b2[i])) };',
+      ),
+    },
+    {
+      name: 'b = W1·b2 + b1 (roles swapped)',
+      source: fn(
+        COLLAPSE,
+        `${W2W1}\n  const b = W1.map((row, i) => row.reduce((s, v, j) => s + v * (b2[j] ?? 0), b1[i]));\n  return { W, b };`,
+      ),
+    },
+    {
+      name: 'b2 written into (changes b2)',
+      source: fn(
+        COLLAPSE,
+        `${W2W1}\n  W2.forEach((row, i) => (b2[i] += row.reduce((s, v, j) => s + v * b1[j], 0)));\n  return { W, b: b2 };`,
+      ),
+    },
+    {
+      name: 'the result as [W, b] instead of { W, b }',
+      source: `export function collapse(W1: number[][], b1: number[], W2: number[][], b2: number[]) {\n${W2W1}\n  return [W, W2.map((row, i) => row.reduce((s, v, j) => s + v * b1[j], b2[i]))] as any;\n}\n`,
+    },
+    {
+      name: 'W1·W2 with loops',
+      source: `export function collapse(W1: number[][], b1: number[], W2: number[][], b2: number[]) {\n  const W: number[][] = [];\n  for (let i = 0; i < W1.length; i++) {\n    W.push([]);\n    for (let k = 0; k < W2[0].length; k++) {\n      let s = 0;\n      for (let j = 0; j < W1[i].length; j++) s += W1[i][j] * W2[j][k];\n      W[i].push(s);\n    }\n  }\n  const b = W2.map((row, i) => row.reduce((s, v, j) => s + v * b1[j], b2[i]));\n  return { W, b };\n}\n`,
+      recognise: 'wrong-order',
+    },
+    {
+      name: 'b1 + b2 with a loop',
+      source: `export function collapse(W1: number[][], b1: number[], W2: number[][], b2: number[]) {\n${W2W1}\n  const b: number[] = [];\n  for (let i = 0; i < b2.length; i++) b.push(b1[i] === undefined ? b2[i] : b1[i] + b2[i]);\n  return { W, b };\n}\n`,
+      recognise: 'bias-sum',
+    },
+    {
+      name: 'b2 copied with slice',
+      source: `export function collapse(W1: number[][], b1: number[], W2: number[][], b2: number[]) {\n${W2W1}\n  return { W, b: b2.slice() };\n}\n`,
+      recognise: 'b1-dropped',
     },
   ],
 };

@@ -7,11 +7,13 @@ import type { Exercise } from './define';
 import { perceptronExercises } from './perceptron';
 import { xorExercises } from './xor';
 import { forwardExercises } from './forward';
+import { linearExercises } from './linear';
 
 export const exercises: readonly Exercise[] = [
   ...perceptronExercises,
   ...xorExercises,
   ...forwardExercises,
+  ...linearExercises,
 ];
 
 const byId = new Map(exercises.map((e) => [e.id, e]));
