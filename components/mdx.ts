@@ -11,6 +11,8 @@ import XorNetwork from './widgets/XorNetwork.astro';
 import XorTrainer from './widgets/XorTrainer.astro';
 import ForwardStepper from './widgets/ForwardStepper.astro';
 import SigmoidExplorer from './widgets/SigmoidExplorer.astro';
+import BatchProduct from './widgets/BatchProduct.astro';
+import Stacking from './widgets/Stacking.astro';
 
 export const mdxComponents = {
   Cell,
@@ -23,4 +25,6 @@ export const mdxComponents = {
   XorTrainer,
   ForwardStepper,
   SigmoidExplorer,
+  BatchProduct,
+  Stacking,
 };

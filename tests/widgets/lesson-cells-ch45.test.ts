@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runInSandbox } from '../../src/notebook/node/sandbox';
-import { forwardLayers, sigmoid } from '../../src/engine';
+import { createRng, forwardLayers, linearBatch, mlp, sigmoid } from '../../src/engine';
 import { XOR_LIKE_NET } from '../../components/widgets/forward/forward-logic';
 
 /** Plain JSON from the sandbox's encoded values ({$: 'object', v: …} wrappers removed). */
@@ -68,5 +68,51 @@ describe('chapter 4 cells', () => {
     );
     const b = batch.value as { batchRow: number[]; oneAtATime: number[] }[];
     for (const r of b) expect(r.batchRow).toEqual(r.oneAtATime);
+  });
+});
+
+describe('chapter 5 cells', () => {
+  it('run in order and back up the lesson’s numbers', async () => {
+    const [layer, params, collapse] = await runPage([
+      '05/linear-layer.ts',
+      '05/parameters.ts',
+      '05/collapse.ts',
+    ]);
+    const l = layer.value as { Z: number[][]; samePlainArrays: number[][] };
+    expect(l.Z).toEqual(l.samePlainArrays);
+    expect(l.Z).toHaveLength(4);
+    expect(layer.logs[0].args.map(String).join(' ')).toBe('X 4,3 · Wᵀ 3,2 + b 1,2 = Z 4,2');
+    const p = params.value as { byHand: number; engineCount: number; perLayer: string[] };
+    // The lesson says 101,770.
+    expect(p.byHand).toBe(101_770);
+    expect(p.engineCount).toBe(101_770);
+    const net = mlp({
+      sizes: [784, 128, 10],
+      activations: ['sigmoid', 'sigmoid'],
+      rng: createRng(1),
+    });
+    expect(p.perLayer).toEqual(
+      net.parameters().map((q) => `${q.name} ${q.value.rows}×${q.value.cols}`),
+    );
+    const c = collapse.value as {
+      W: number[][];
+      b: number[];
+      twoLayers: number[][];
+      oneLayer: number[][];
+    };
+    c.twoLayers.forEach((row, i) =>
+      row.forEach((v, j) => expect(v).toBeCloseTo(c.oneLayer[i][j], 12)),
+    );
+    expect(c.oneLayer).toEqual(
+      linearBatch(
+        [
+          [0, 0],
+          [1, 2],
+          [-1, 3],
+        ],
+        c.W,
+        c.b,
+      ),
+    );
   });
 });
