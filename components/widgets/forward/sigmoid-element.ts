@@ -120,6 +120,7 @@ class SigmoidController extends WidgetController {
   }
 
   protected render() {
+    const t0 = performance.now();
     const s = this.store.get();
     const box = this.q<HTMLElement>('[data-plot]');
     const width = Math.max(260, Math.min(640, Math.floor(box?.clientWidth ?? 520)));
@@ -139,6 +140,8 @@ class SigmoidController extends WidgetController {
     }
     const status = this.q('[data-mine-status]');
     if (status && status.textContent !== s.status) status.textContent = s.status;
+    // The last redraw's cost, read by the browser tests and the size/speed report.
+    this.root.dataset.redrawMs = (performance.now() - t0).toFixed(1);
   }
 }
 
