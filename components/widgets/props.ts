@@ -24,8 +24,10 @@ export const playgroundProps = z
       .number()
       .positive()
       .max(10)
-      .default(0.1)
-      .describe('Learning rate η of the perceptron rule, in (0, 10].'),
+      .default(0.25)
+      .describe(
+        'Learning rate η of the perceptron rule, in (0, 10]. A power of two (the default 0.25) keeps every update exact in floating point, so the figure and a code cell agree to the last bit.',
+      ),
     search: z
       .boolean()
       .default(false)

@@ -87,6 +87,7 @@ export {
   perceptronOutput,
   perceptronSum,
   perceptronUpdate,
+  stepNetworkForward,
   trainPerceptron,
   type PerceptronEpoch,
   type PerceptronResult,

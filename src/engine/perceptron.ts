@@ -43,6 +43,23 @@ export function perceptronUpdate(
   return w.map((wi, i) => wi + lr * err * (i === 0 ? 1 : x[i - 1]));
 }
 
+/**
+ * A network of perceptrons with one hidden layer (chapter 3's step network):
+ * h_j = step(hidden_j · [1, x]), then y = step(output · [1, h]).
+ * @param hidden [units][inputs + 1], each row a hidden unit's [w0, w1, …]
+ * @param output [units + 1], the output unit's bias first
+ * @param x [inputs]
+ * @returns the hidden activations h [units] and the output y (0 or 1)
+ */
+export function stepNetworkForward(
+  hidden: readonly (readonly number[])[],
+  output: readonly number[],
+  x: readonly number[],
+): { h: number[]; y: number } {
+  const h = hidden.map((row) => perceptronOutput(row, x));
+  return { h, y: perceptronOutput(output, h) };
+}
+
 /** One epoch of the perceptron rule, for charts. */
 export interface PerceptronEpoch {
   /** 1-based epoch number. */

@@ -63,7 +63,9 @@ describe('notebook in the browser', () => {
     expect(await feedback.innerText()).toMatch(/Expected\s*1\s*Got\s*0/);
     // Failing checks are shown in full; the passing ones are folded until asked for.
     const folded = feedback.locator('details.nb-passing');
-    await expect(folded.locator('summary').innerText()).resolves.toBe(`✓ ${passing} passing checks`);
+    await expect(folded.locator('summary').innerText()).resolves.toBe(
+      `✓ ${passing} passing checks`,
+    );
     await expect(folded.getByText('AND weights, input (1, 1)').isVisible()).resolves.toBe(false);
     await folded.locator('summary').click();
     await expect(folded.getByText('AND weights, input (1, 1)').isVisible()).resolves.toBe(true);

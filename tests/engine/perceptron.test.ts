@@ -4,6 +4,7 @@ import {
   gates,
   perceptronOutput,
   perceptronUpdate,
+  stepNetworkForward,
   trainPerceptron,
 } from '../../src/engine/index';
 
@@ -45,5 +46,26 @@ describe('perceptron', () => {
       expect(r.epochs).toBe(500);
       expect(r.history.every((e) => e.errors > 0)).toBe(true);
     }
+  });
+});
+
+describe('stepNetworkForward', () => {
+  it('computes XOR as AND(OR, NAND), with the hidden units’ outputs', () => {
+    const hidden = [
+      [-0.5, 1, 1],
+      [1.5, -1, -1],
+    ];
+    const output = [-1.5, 1, 1];
+    const rows = gates.XOR.inputs.map((x) => stepNetworkForward(hidden, output, x));
+    expect(rows.map((r) => r.y)).toEqual(gates.XOR.targets);
+    expect(rows.map((r) => r.h)).toEqual(
+      gates.XOR.inputs.map((x) => [perceptronOutput(hidden[0], x), perceptronOutput(hidden[1], x)]),
+    );
+  });
+
+  it('takes any sizes: no hidden units leaves the output bias alone; ties give 1', () => {
+    expect(stepNetworkForward([], [0], [1, 0])).toEqual({ h: [], y: 1 });
+    expect(stepNetworkForward([[-1, 0, 0, 1]], [-1, 1], [0, 0, 1])).toEqual({ h: [1], y: 1 });
+    expect(() => stepNetworkForward([[1, 1]], [0, 1], [1, 1])).toThrow(/need 3/);
   });
 });

@@ -3,12 +3,11 @@
  * widget logic from exactly what the page renders instead of a copy of the numbers.
  */
 import { readFileSync } from 'node:fs';
-import { gates } from '../../src/engine';
+import { gates, type GateName } from '../../src/engine';
 import {
   INITIAL_LEARN,
   learnStep,
   score,
-  type GateName,
   type LearnState,
   type Weights,
 } from '../../components/widgets/perceptron/perceptron-logic';

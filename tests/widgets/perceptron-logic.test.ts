@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, gates, perceptronOutput, trainPerceptron } from '../../src/engine';
+import {
+  createRng,
+  gates,
+  perceptronOutput,
+  trainPerceptron,
+  type GateName,
+} from '../../src/engine';
 import {
   GATE_NAMES,
   INITIAL_LEARN,
@@ -7,7 +13,6 @@ import {
   boundarySegment,
   cleanWeight,
   describeBoundary,
-  formatNumber,
   halfPlane,
   handlePoints,
   learnStep,
@@ -17,11 +22,11 @@ import {
   truthTable,
   weightedSum,
   weightsFromPoints,
-  type GateName,
   type LearnState,
   type Point,
   type Weights,
 } from '../../components/widgets/perceptron/perceptron-logic';
+import { formatFixed } from '../../src/lib/format-number';
 
 const AND_W: Weights = [-1.5, 1, 1];
 const OR_W: Weights = [-0.5, 1, 1];
@@ -267,9 +272,9 @@ describe('random search', () => {
 
 describe('text', () => {
   it('formats with a real minus sign and no negative zero', () => {
-    expect(formatNumber(-1.5)).toBe('−1.50');
-    expect(formatNumber(-0.001)).toBe('0.00');
-    expect(formatNumber(2)).toBe('2.00');
+    expect(formatFixed(-1.5)).toBe('−1.50');
+    expect(formatFixed(-0.001)).toBe('0.00');
+    expect(formatFixed(2)).toBe('2.00');
   });
 
   it('describes the boundary and its output-1 side', () => {

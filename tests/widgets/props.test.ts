@@ -22,7 +22,7 @@ describe('widget prop schemas', () => {
       weights: [-0.5, 0.5, 0.5],
       gate: 'AND',
       learn: true,
-      lr: 0.1,
+      lr: 0.25,
       search: false,
       seed: 1,
       label: 'Perceptron playground',

@@ -4,13 +4,19 @@
  * stepped one sample at a time. No DOM here: the custom element and the Plot view call these,
  * and tests/widgets checks them in Node. Every output and target comes from the engine.
  */
-import { gates, perceptronOutput, perceptronSum, perceptronUpdate } from '../../../src/engine';
+import {
+  gates,
+  perceptronOutput,
+  perceptronSum,
+  perceptronUpdate,
+  type GateName,
+} from '../../../src/engine';
+import { formatFixed } from '../../../src/lib/format-number';
 
 /** [w0, w1, w2]: bias, weight of x1, weight of x2. */
 export type Weights = readonly [number, number, number];
 export type Point = readonly [number, number];
-export type GateName = 'AND' | 'OR' | 'NAND' | 'XOR';
-export const GATE_NAMES: readonly GateName[] = ['AND', 'OR', 'NAND', 'XOR'];
+export const GATE_NAMES = Object.keys(gates) as readonly GateName[];
 
 /** The square [lo, hi]² of the input plane that the figure shows. */
 export interface View {
@@ -175,12 +181,6 @@ export function weightsFromPoints(p: Point, q: Point, previous: Weights): Weight
   return [w0, w1, w2];
 }
 
-/** A number with a real minus sign and two decimals, e.g. −1.50. */
-export function formatNumber(v: number, digits = 2): string {
-  const s = Math.abs(v) < 0.5 * 10 ** -digits ? (0).toFixed(digits) : v.toFixed(digits);
-  return s.replace('-', '−');
-}
-
 /** The boundary in words, for the figure's caption and screen readers. */
 export function describeBoundary(w: Weights): string {
   const [w0, w1, w2] = w;
@@ -191,14 +191,14 @@ export function describeBoundary(w: Weights): string {
   }
   if (w2 === 0) {
     const side = w1 > 0 ? 'right of' : 'left of';
-    return `Boundary x1 = ${formatNumber(-w0 / w1)}; output 1 ${side} the line.`;
+    return `Boundary x1 = ${formatFixed(-w0 / w1)}; output 1 ${side} the line.`;
   }
   const slope = -w1 / w2;
   const icept = -w0 / w2;
   const side = w2 > 0 ? 'on and above' : 'on and below';
   const slopeTerm =
-    slope === 0 ? '' : ` ${slope < 0 ? '−' : '+'} ${formatNumber(Math.abs(slope))}·x1`;
-  return `Boundary x2 = ${formatNumber(icept)}${slopeTerm}; output 1 ${side} the line.`;
+    slope === 0 ? '' : ` ${slope < 0 ? '−' : '+'} ${formatFixed(Math.abs(slope))}·x1`;
+  return `Boundary x2 = ${formatFixed(icept)}${slopeTerm}; output 1 ${side} the line.`;
 }
 
 /**

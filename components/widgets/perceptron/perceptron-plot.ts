@@ -3,6 +3,7 @@
  * CSS variables through the `pp-*` classes (see PerceptronPlayground.astro), so the figure
  * follows the light/dark theme; class 1 vs 0 is also told apart by shape (filled vs ring).
  */
+import type { GateName } from '../../../src/engine';
 import * as Plot from '@observablehq/plot';
 import { asImage } from '../plot-a11y';
 import {
@@ -10,7 +11,6 @@ import {
   describeBoundary,
   halfPlane,
   truthTable,
-  type GateName,
   type Point,
   type View,
   type Weights,

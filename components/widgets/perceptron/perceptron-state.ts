@@ -4,6 +4,7 @@
  * State shape: `PlaygroundState` below, one per <perceptron-playground>. Lifecycle: built from
  * the element's data attributes on connect; replaced by each transition; gone with the element.
  */
+import type { GateName } from '../../../src/engine';
 import {
   DEFAULT_VIEW,
   INITIAL_LEARN,
@@ -12,7 +13,6 @@ import {
   learnStep,
   roundWeight,
   weightsFromPoints,
-  type GateName,
   type LearnState,
   type Point,
   type SearchState,
@@ -38,7 +38,7 @@ export interface PlaygroundState {
   search: SearchState;
 }
 
-export function initialState(w: Weights, gate: GateName, lr = 0.1): PlaygroundState {
+export function initialState(w: Weights, gate: GateName, lr = 0.25): PlaygroundState {
   return {
     w,
     initialW: w,

@@ -4,15 +4,14 @@
  * and runs the random search. Loaded lazily by the element (see ../lazy.ts).
  */
 import type * as Plot from '@observablehq/plot';
+import { formatFixed } from '../../../src/lib/format-number';
 import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
 import {
   describeBoundary,
-  formatNumber,
   isGateName,
   searchChunk,
   truthTable,
-  type GateName,
   type Point,
   type Weights,
 } from './perceptron-logic';
@@ -30,7 +29,7 @@ import {
   type PlaygroundState,
 } from './perceptron-state';
 import { renderPlane } from './perceptron-plot';
-import { createRng } from '../../../src/engine';
+import { createRng, type GateName } from '../../../src/engine';
 
 const PLAY_INTERVAL_MS = 250;
 const SEARCH_TOTAL = 20_000;
@@ -51,7 +50,7 @@ class PlaygroundController extends WidgetController {
     const weights = JSON.parse(this.root.dataset.weights ?? '[0,0,0]') as Weights;
     const gate = this.root.dataset.gate ?? 'AND';
     this.store = createStore(
-      initialState(weights, isGateName(gate) ? gate : 'AND', Number(this.root.dataset.lr) || 0.1),
+      initialState(weights, isGateName(gate) ? gate : 'AND', Number(this.root.dataset.lr) || 0.25),
     );
     this.cleanups.push(this.store.subscribe(() => this.schedule()));
     this.bindControls();
@@ -235,8 +234,8 @@ class PlaygroundController extends WidgetController {
       }
       const term = this.q<HTMLElement>(`[data-term="${i}"]`);
       if (term) {
-        term.textContent = v < 0 ? `(${formatNumber(v)})` : formatNumber(v);
-        term.setAttribute('aria-label', `w${i} = ${formatNumber(v)}`);
+        term.textContent = v < 0 ? `(${formatFixed(v)})` : formatFixed(v);
+        term.setAttribute('aria-label', `w${i} = ${formatFixed(v)}`);
       }
     });
     const gate = this.q<HTMLSelectElement>('[data-gate]');
@@ -254,7 +253,7 @@ class PlaygroundController extends WidgetController {
         ...rows.map((r, i) => {
           const tr = document.createElement('tr');
           tr.className = `${r.correct ? 'is-right' : 'is-wrong'}${i === visited ? ' is-visited' : ''}`;
-          const cells = [r.x[0], r.x[1], formatNumber(r.z), r.y, r.target];
+          const cells = [r.x[0], r.x[1], formatFixed(r.z), r.y, r.target];
           cells.push(r.correct ? '✓ yes' : '✗ no');
           for (const c of cells) {
             const td = document.createElement('td');

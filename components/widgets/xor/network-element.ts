@@ -3,8 +3,8 @@
  * edges, both Plot figures and the table are rendered from it. Loaded lazily (../lazy.ts).
  */
 import { WidgetController } from '../widget-controller';
+import { formatFixed } from '../../../src/lib/format-number';
 import { createStore, type Store } from '../store';
-import { formatNumber } from '../perceptron/perceptron-logic';
 import { XOR_STEP_NET, setNetWeight, stepNetTable, type StepNet } from './xor-logic';
 import { renderHiddenSpace, renderInputPlane } from './xor-plot';
 import { themeRamp } from '../colour';
@@ -78,7 +78,7 @@ class NetworkController extends WidgetController {
         edge?.setAttribute('stroke-width', String(1 + Math.min(4, Math.abs(v) * 1.5)));
         edge?.classList.toggle('is-negative', v < 0);
         const label = this.root.querySelector(`[data-edge-label="${u}-${i}"]`);
-        if (label) label.textContent = formatNumber(v, 1);
+        if (label) label.textContent = formatFixed(v, 1);
       });
     });
     const rows = stepNetTable(net);

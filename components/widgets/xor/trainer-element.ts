@@ -4,8 +4,8 @@
  * Loaded lazily (../lazy.ts).
  */
 import { WidgetController } from '../widget-controller';
+import { formatFixed } from '../../../src/lib/format-number';
 import { createStore, type Store } from '../store';
-import { formatNumber } from '../perceptron/perceptron-logic';
 import { DEFAULT_PLATEAU, outputGrid, outputsOnXor } from './xor-logic';
 import {
   advance,
@@ -136,7 +136,7 @@ class TrainerController extends WidgetController {
     }
     const outs = outputsOnXor(run);
     const list = gates.XOR.inputs
-      .map((x, i) => `(${x[0]}, ${x[1]}) → ${formatNumber(outs[i], 3)}`)
+      .map((x, i) => `(${x[0]}, ${x[1]}) → ${formatFixed(outs[i], 3)}`)
       .join(' · ');
     this.setText('[data-outputs]', `Outputs now: ${list}`);
   }

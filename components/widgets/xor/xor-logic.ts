@@ -9,7 +9,7 @@ import {
   evaluate,
   gates,
   mlp,
-  perceptronOutput,
+  stepNetworkForward,
   createRng,
   sgd,
   trainStep,
@@ -42,13 +42,10 @@ export interface StepNetRow {
   correct: boolean;
 }
 
-/** Forward pass of the step network (each unit is the engine's `perceptronOutput`). */
+/** Forward pass of the step network: the engine's, with h as a point of hidden space. */
 export function stepNetForward(net: StepNet, x: Point): { h: Point; y: number } {
-  const h: Point = [
-    perceptronOutput([...net.hidden[0]], [...x]),
-    perceptronOutput([...net.hidden[1]], [...x]),
-  ];
-  return { h, y: perceptronOutput([...net.output], [...h]) };
+  const { h, y } = stepNetworkForward(net.hidden, net.output, x);
+  return { h: [h[0], h[1]], y };
 }
 
 /** The step network on the four XOR inputs. */

@@ -36,18 +36,6 @@ export function perceptronTable(w: readonly number[]): number[] {
   return GATE_INPUTS.map((x) => perceptronOutput(w, x));
 }
 
-/** Output of a step network: y = step(output · [1, h]), h = step(hidden · [1, x]). */
-export function stepNetwork(
-  hidden: readonly (readonly number[])[],
-  output: readonly number[],
-  x: readonly number[],
-): number {
-  return perceptronOutput(
-    output,
-    hidden.map((row) => perceptronOutput(row, x)),
-  );
-}
-
 /** True for an array of finite numbers of the given length. */
 export function isNumberList(v: unknown, length?: number): v is number[] {
   return (

@@ -2,9 +2,12 @@
  * Chapter 3, XOR and the multi-layer perceptron: weights for a 2-2-1 step network that
  * computes XOR, and the forward pass of any one-hidden-layer step network.
  */
-import { createRng, gates } from '../../engine/index';
+import { createRng, gates, stepNetworkForward } from '../../engine/index';
 import { defineExercise, type CheckSpec, type Exercise } from './define';
-import { GATE_INPUTS, isNumberList, nameTruthTable, stepNetwork } from './truth-tables';
+import { GATE_INPUTS, isNumberList, nameTruthTable } from './truth-tables';
+
+const stepNetwork = (hidden: number[][], output: number[], x: readonly number[]) =>
+  stepNetworkForward(hidden, output, x).y;
 
 const LESSON = '03-xor-mlp';
 
@@ -33,7 +36,8 @@ export const xorNetworkWeights: Exercise = defineExercise({
   lesson: LESSON,
   title: 'Weights for an XOR network',
   starter: `// A 2-2-1 step network: h = step(hidden · [1, x]), y = step(output · [1, h]).
-// Each row of hidden is one hidden unit's [w0, w1, w2]; output is [v0, v1, v2].
+// Each row of hidden is one hidden unit's [bias, weight of x1, weight of x2] (a row of W(1));
+// output is the output unit's [bias, weight of h1, weight of h2] (the row of W(2)).
 export const hidden: number[][] = [
   [0, 0, 0],
   [0, 0, 0],
@@ -50,7 +54,7 @@ export const output: number[] = [0, 0, 0];
       expect: { value: '2×3' },
     },
     {
-      name: 'output is [v0, v1, v2]',
+      name: 'output is [bias, weight of h1, weight of h2]',
       read: 'output',
       map: shapeText,
       expect: { value: '3 numbers' },
@@ -87,7 +91,7 @@ export const output: number[] = [0, 0, 0];
       id: 'wrong-shape',
       title: 'the weights have the wrong shape',
       message:
-        'hidden must be 2×3 (two hidden units, each [w0, w1, w2]) and output must have 3 numbers [v0, v1, v2].',
+        'hidden must be 2×3 (two hidden units, each [bias, weight of x1, weight of x2]) and output must have 3 numbers [bias, weight of h1, weight of h2].',
       example: `export const hidden: number[][] = [
   [-0.5, 1],
   [1.5, -1],
@@ -171,7 +175,7 @@ export function forward(hidden: number[][], output: number[], x: number[]): numb
 }
 `,
   exports: { forward: 'function' },
-  withheld: ['perceptronOutput', 'perceptronSum'],
+  withheld: ['perceptronOutput', 'perceptronSum', 'stepNetworkForward'],
   checks: [
     ...GATE_INPUTS.map((x) =>
       forwardCheck(`XOR network on (${x.join(', ')})`, XOR_HIDDEN, XOR_OUTPUT, [...x]),

@@ -4,22 +4,9 @@
  * such (NaN, Infinity, functions, cycles). Shared by the page and the Node grader.
  */
 import type { Encoded } from '../core/encode';
+import { formatNumber } from '../../lib/format-number';
 
-/**
- * Four significant digits for fractions, exact integers, exponents for the very large and
- * very small: 0.7310585786 → "0.7311", 1234.5678 → "1234.6", 1e-7 → "1.000e-7".
- */
-export function formatNumber(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === Infinity) return 'Infinity';
-  if (x === -Infinity) return '-Infinity';
-  if (Object.is(x, -0)) return '0';
-  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
-  const a = Math.abs(x);
-  if (a >= 1e6 || a < 1e-4) return x.toExponential(3);
-  const decimals = Math.min(6, Math.max(1, 3 - Math.floor(Math.log10(a))));
-  return x.toFixed(decimals).replace(/\.?0+$/, '');
-}
+export { formatNumber };
 
 /** The number an encoded scalar stands for, or undefined if it is not a number. */
 export function asNumber(e: Encoded): number | undefined {
