@@ -10,7 +10,7 @@ import {
 } from './page-helpers';
 import { forwardLayers, preActivation, sigmoid } from '../../src/engine';
 import { randomNet, setWeight } from '../../components/widgets/forward/forward-logic';
-import { formatNumber } from '../../components/widgets/perceptron/perceptron-logic';
+import { formatFixed } from '../../src/lib/format-number';
 import { getExercise } from '../../src/notebook/exercises/index';
 
 afterAll(closeBrowser);
@@ -52,7 +52,7 @@ describe('chapter 4: forward propagation', () => {
     expect(await widget.locator('td[data-link].is-active').count()).toBe(3);
     expect(await widget.locator('[data-act^="1-"].is-active').count()).toBe(3);
     await expect(widget.locator('[data-z="2-2"]').textContent()).resolves.toBe(
-      formatNumber(trace.z[0][1], 3),
+      formatFixed(trace.z[0][1], 3),
     );
     await expect(widget.locator('[data-a="2-2"]').textContent()).resolves.toBe('?');
     expect(await widget.locator('line.is-active').count()).toBe(3);
@@ -64,17 +64,17 @@ describe('chapter 4: forward propagation', () => {
     await widget.getByRole('button', { name: 'Next step' }).click();
     await expect
       .poll(() => widget.locator('[data-a="2-2"]').textContent())
-      .toBe(formatNumber(trace.a[1][1], 4));
+      .toBe(formatFixed(trace.a[1][1], 4));
     // Run layer finishes layer 2 (6 steps) without touching layer 3.
     await widget.getByRole('button', { name: 'Run layer' }).click();
     await expect.poll(() => status.textContent()).toMatch(/^Step 6 of 10/);
     expect(await texts(widget.locator('[data-a^="2-"]'))).toEqual(
-      trace.a[1].map((v) => formatNumber(v, 4)),
+      trace.a[1].map((v) => formatFixed(v, 4)),
     );
     expect(await texts(widget.locator('[data-a^="3-"]'))).toEqual(['?', '?']);
     await widget.getByRole('button', { name: 'Run layer' }).click();
     expect(await texts(widget.locator('[data-a^="3-"]'))).toEqual(
-      trace.a[2].map((v) => formatNumber(v, 4)),
+      trace.a[2].map((v) => formatFixed(v, 4)),
     );
     expect(errors).toEqual([]);
     await close();
@@ -87,17 +87,17 @@ describe('chapter 4: forward propagation', () => {
     const edited = setWeight(NET, 1, 0, 0, -3);
     await expect
       .poll(() => texts(widget.locator('[data-a^="3-"]')))
-      .toEqual(forwardLayers(edited, X).a[2].map((v) => formatNumber(v, 4)));
+      .toEqual(forwardLayers(edited, X).a[2].map((v) => formatFixed(v, 4)));
     await widget.getByRole('spinbutton', { name: 'Input x2' }).fill('-1');
     const trace = forwardLayers(edited, [1, -1]);
     await expect
       .poll(() => widget.locator('[data-value="3-2"]').textContent())
-      .toBe(formatNumber(trace.a[2][1], 3));
+      .toBe(formatFixed(trace.a[2][1], 3));
     await widget.getByRole('button', { name: /^a₂⁽²⁾: show how it is computed/ }).click();
     await expect
       .poll(() => widget.locator('[data-status]').textContent())
       .toBe(
-        `Step 4 of 10: a2 of layer 2 = ${formatNumber(trace.a[1][1], 4)} (the sigmoid of z = ${formatNumber(trace.z[0][1], 3)}).`,
+        `Step 4 of 10: a2 of layer 2 = ${formatFixed(trace.a[1][1], 4)} (the sigmoid of z = ${formatFixed(trace.z[0][1], 3)}).`,
       );
     await widget.getByRole('button', { name: /^a₁⁽³⁾: show how it is computed/ }).focus();
     await page.keyboard.press('Enter');
@@ -151,7 +151,7 @@ describe('chapter 4: forward propagation', () => {
       .toMatch(/^Computed by your layerForward: 2 calls .* engine’s sigmoid layer: 3\.0e-13\.$/);
     const hidden = preActivation(NET[0], X).map((z) => sigmoid(z) + 3e-13);
     expect(await texts(widget.locator('[data-a^="2-"]'))).toEqual(
-      hidden.map((v) => formatNumber(v, 4)),
+      hidden.map((v) => formatFixed(v, 4)),
     );
     // Broken later (the exercise stays solved): a throw, then a wrong shape.
     await setCode(
@@ -165,7 +165,7 @@ describe('chapter 4: forward propagation', () => {
       .toBe(
         'Your layerForward could not compute layer 2: Error: not today. The figure shows the engine’s numbers instead.',
       );
-    const engine = forwardLayers(NET, [0.5, 0.5]).a[2].map((v) => formatNumber(v, 4));
+    const engine = forwardLayers(NET, [0.5, 0.5]).a[2].map((v) => formatFixed(v, 4));
     expect(await texts(widget.locator('[data-a^="3-"]'))).toEqual(engine);
     await setCode(
       page,
@@ -213,7 +213,7 @@ export function layerForward(W: number[][], a: number[]): number[] {
     await widget.getByRole('slider', { name: 'Input x' }).fill('0.5');
     await expect
       .poll(() => widget.locator('[data-readout]').textContent())
-      .toContain(`g = ${formatNumber(sigmoid(4), 4)}`);
+      .toContain(`g = ${formatFixed(sigmoid(4), 4)}`);
     await widget.getByRole('slider', { name: 'Bias b' }).fill('-4');
     await expect
       .poll(() => widget.locator('[data-readout]').textContent())

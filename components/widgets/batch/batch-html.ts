@@ -2,10 +2,10 @@
  * The batch-product figure's grids as HTML strings, shared by the .astro shell and the element
  * (which rebuilds them when a size changes). Generated from numbers and fixed text only.
  */
-import { formatNumber } from '../perceptron/perceptron-logic';
+import { formatFixed } from '../../../src/lib/format-number';
 import { entryTerms, type BatchView } from './batch-logic';
 
-const n = (v: number) => formatNumber(v, 0);
+const n = (v: number) => formatFixed(v, 0);
 
 function grid(
   name: string,

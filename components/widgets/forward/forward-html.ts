@@ -3,7 +3,7 @@
  * before any script runs, all steps shown) and the element (which re-renders them when the
  * input changes). Every piece is generated here from numbers and fixed names: nothing to escape.
  */
-import { formatNumber } from '../perceptron/perceptron-logic';
+import { formatFixed } from '../../../src/lib/format-number';
 import { sizesOf, unitName, type Net, type Step, type Term } from './forward-logic';
 
 /** "W^(1)_10" → W<sup>(1)</sup><sub>10</sub>; "a_2^(3)" → a<sub>2</sub><sup>(3)</sup>. */
@@ -16,8 +16,8 @@ export function notationHtml(name: string): string {
 
 /** A number as the figure prints it, negatives in brackets inside a product. */
 export function num(v: number, digits = 3): string {
-  const s = formatNumber(v, digits);
-  return v < 0 && s !== formatNumber(0, digits) ? `(${s})` : s;
+  const s = formatFixed(v, digits);
+  return v < 0 && s !== formatFixed(0, digits) ? `(${s})` : s;
 }
 
 const term = (t: Term, body: string) => `<span class="fw-term" data-link="${t.key}">${body}</span>`;
@@ -26,7 +26,7 @@ const term = (t: Term, body: string) => `<span class="fw-term" data-link="${t.ke
 export function stepHtml(s: Step): string {
   const target = notationHtml(`${s.kind}_${s.unit}^(${s.layer})`);
   if (s.kind === 'a') {
-    return `${target} = <var>g</var>(${notationHtml(`z_${s.unit}^(${s.layer})`)}) = <var>g</var>(${formatNumber(s.z ?? NaN, 3)}) = <strong>${formatNumber(s.value, 4)}</strong>`;
+    return `${target} = <var>g</var>(${notationHtml(`z_${s.unit}^(${s.layer})`)}) = <var>g</var>(${formatFixed(s.z ?? NaN, 3)}) = <strong>${formatFixed(s.value, 4)}</strong>`;
   }
   const symbols = s.terms
     .map((t) =>
@@ -34,14 +34,14 @@ export function stepHtml(s: Step): string {
     )
     .join(' + ');
   const numbers = s.terms.map((t) => term(t, `${num(t.w, 1)}·${num(t.value)}`)).join(' + ');
-  return `${target} = ${symbols} = ${numbers} = <strong>${formatNumber(s.value, 3)}</strong>`;
+  return `${target} = ${symbols} = ${numbers} = <strong>${formatFixed(s.value, 3)}</strong>`;
 }
 
 /** What a screen reader hears for a step (the status line). */
 export function stepText(s: Step, index: number, total: number): string {
   const name = `${s.kind}${s.unit} of layer ${s.layer}`;
-  const value = formatNumber(s.value, s.kind === 'a' ? 4 : 3);
-  return `Step ${index} of ${total}: ${name} = ${value}${s.kind === 'a' ? ` (the sigmoid of z = ${formatNumber(s.z ?? NaN, 3)})` : ''}.`;
+  const value = formatFixed(s.value, s.kind === 'a' ? 4 : 3);
+  return `Step ${index} of ${total}: ${name} = ${value}${s.kind === 'a' ? ` (the sigmoid of z = ${formatFixed(s.z ?? NaN, 3)})` : ''}.`;
 }
 
 const SUB = '₀₁₂₃₄₅₆₇₈₉';

@@ -4,7 +4,7 @@
  * No DOM; tests/widgets runs it in Node.
  */
 import { createRng, preActivation, sigmoid, step } from '../../../src/engine';
-import { formatNumber } from '../perceptron/perceptron-logic';
+import { formatFixed } from '../../../src/lib/format-number';
 
 /** Weight matrices in the lecture's layout: Ws[j] maps layer j+1 to j+2, column 0 the bias. */
 export type Net = readonly (readonly (readonly number[])[])[];
@@ -173,10 +173,8 @@ export function readout(w: number, b: number, x: number): string {
   const z = w * x + b;
   const sw = switchPoint(w, b);
   const where =
-    sw === null
-      ? 'with w = 0 the unit never switches'
-      : `it switches at x = ${formatNumber(sw, 2)}`;
-  return `At x = ${formatNumber(x, 1)}: w·x + b = ${formatNumber(z, 2)}, g = ${formatNumber(sigmoid(z), 4)}, slope ${formatNumber(slopeAt(w, b, x), 4)}, step = ${step(z)}; ${where}.`;
+    sw === null ? 'with w = 0 the unit never switches' : `it switches at x = ${formatFixed(sw, 2)}`;
+  return `At x = ${formatFixed(x, 1)}: w·x + b = ${formatFixed(z, 2)}, g = ${formatFixed(sigmoid(z), 4)}, slope ${formatFixed(slopeAt(w, b, x), 4)}, step = ${step(z)}; ${where}.`;
 }
 
 /** Where the unit switches, w·x + b = 0, or null when w = 0 (then it never does). */

@@ -6,7 +6,7 @@
  */
 import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
-import { formatNumber } from '../perceptron/perceptron-logic';
+import { formatFixed } from '../../../src/lib/format-number';
 import { compareWithEngine, readout, xGrid } from './forward-logic';
 import { renderSigmoid } from './sigmoid-plot';
 import {
@@ -114,7 +114,7 @@ class SigmoidController extends WidgetController {
     const cmp = compareWithEngine(values, w, b);
     const status =
       cmp.bad !== undefined
-        ? `Your sigmoid gave something that is not a finite number at x = ${formatNumber(cmp.bad, 1)} (w·x + b = ${formatNumber(w * cmp.bad + b, 1)}).`
+        ? `Your sigmoid gave something that is not a finite number at x = ${formatFixed(cmp.bad, 1)} (w·x + b = ${formatFixed(w * cmp.bad + b, 1)}).`
         : `Your sigmoid, drawn dotted, agrees with the engine’s to within ${cmp.maxDiff.toExponential(1)} at all ${values.length} points (computed by your code in ${Math.round(res.ms)} ms).`;
     this.store.set((s) => ({ ...s, yours: values, yoursFor: `${w},${b}`, status }));
   }

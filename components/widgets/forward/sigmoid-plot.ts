@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { asImage } from '../plot-a11y';
 import { sigmoid } from '../../../src/engine';
 import { X_RANGE, curves, slopeAt, xGrid } from './forward-logic';
-import { formatNumber } from '../perceptron/perceptron-logic';
+import { formatFixed } from '../../../src/lib/format-number';
 
 export interface SigmoidView {
   w: number;
@@ -61,7 +61,7 @@ export function renderSigmoid({ w, b, x, yours, width }: SigmoidView) {
   });
   svg.setAttribute(
     'aria-label',
-    `The sigmoid g(${formatNumber(w, 2)}·x + ${formatNumber(b, 2)}) and the step of the same sum, for x from −8 to 8; at x = ${formatNumber(x, 1)} it is ${formatNumber(g, 4)}${yours ? ', with your sigmoid drawn on top' : ''}`,
+    `The sigmoid g(${formatFixed(w, 2)}·x + ${formatFixed(b, 2)}) and the step of the same sum, for x from −8 to 8; at x = ${formatFixed(x, 1)} it is ${formatFixed(g, 4)}${yours ? ', with your sigmoid drawn on top' : ''}`,
   );
   return asImage(svg);
 }
@@ -110,7 +110,7 @@ export function renderUnitCurve(points: readonly UnitPoint[], width: number) {
   svg.setAttribute(
     'aria-label',
     cur
-      ? `The sigmoid g(z), with ${cur.name} at z = ${formatNumber(cur.z, 3)}, g(z) = ${formatNumber(cur.g, 4)}`
+      ? `The sigmoid g(z), with ${cur.name} at z = ${formatFixed(cur.z, 3)}, g(z) = ${formatFixed(cur.g, 4)}`
       : `The sigmoid g(z), with the ${points.length} units computed so far`,
   );
   return asImage(svg);

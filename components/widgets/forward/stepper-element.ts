@@ -8,7 +8,7 @@
  */
 import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
-import { formatNumber } from '../perceptron/perceptron-logic';
+import { formatFixed } from '../../../src/lib/format-number';
 import { preActivation, sigmoid } from '../../../src/engine';
 import {
   checkLayerOutput,
@@ -277,7 +277,7 @@ class StepperController extends WidgetController {
         ? `Step 0 of ${steps.length}: only the inputs are known. Press Next step.`
         : `All ${steps.length} steps are shown. The output is ${steps
             .filter((t) => t.kind === 'a' && t.layer === steps[steps.length - 1].layer)
-            .map((t) => formatNumber(t.value, 4))
+            .map((t) => formatFixed(t.value, 4))
             .join(', ')}.`;
     if (status && status.textContent !== text) status.textContent = text;
     const mine = this.q<HTMLInputElement>('[data-mine]');
@@ -294,7 +294,7 @@ class StepperController extends WidgetController {
   private renderSlots(steps: Step[], done: number, s: StepperState, current?: Step) {
     const known = knownValues(steps, done, s.x);
     const show = (v: number | undefined, digits: number) =>
-      v === undefined ? '?' : formatNumber(v, digits);
+      v === undefined ? '?' : formatFixed(v, digits);
     const setText = (el: Element, t: string) => {
       if (el.textContent !== t) el.textContent = t;
     };

@@ -5,7 +5,7 @@
  */
 import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
-import { formatNumber } from '../perceptron/perceptron-logic';
+import { formatFixed } from '../../../src/lib/format-number';
 import { themeRamp } from '../colour';
 import {
   boundaryPoints,
@@ -136,14 +136,14 @@ class StackController extends WidgetController {
       play.textContent = playing ? 'Pause' : 'Play';
       play.setAttribute('aria-pressed', String(playing));
     }
-    const status = `Epoch ${run.epoch.toLocaleString('en')} · loss ${formatNumber(run.loss, 4)} · ${Math.round(run.accuracy * 100)}% of points right`;
+    const status = `Epoch ${run.epoch.toLocaleString('en')} · loss ${formatFixed(run.loss, 4)} · ${Math.round(run.accuracy * 100)}% of points right`;
     const s = this.q('[data-status]');
     if (s && s.textContent !== status) s.textContent = status;
     const verdict = Number.isNaN(dev)
       ? 'No boundary in view: the network gives every point the same class.'
       : dev < 0.01
-        ? `The boundary is a straight line (largest distance of its points from one line: ${formatNumber(dev, 3)}).`
-        : `The boundary bends (its points stray up to ${formatNumber(dev, 2)} from the best straight line).`;
+        ? `The boundary is a straight line (largest distance of its points from one line: ${formatFixed(dev, 3)}).`
+        : `The boundary bends (its points stray up to ${formatFixed(dev, 2)} from the best straight line).`;
     const v = this.q('[data-verdict]');
     if (v && v.textContent !== verdict) v.textContent = verdict;
     // The last redraw's cost (grid, boundary measure and figure), read by tests and reports.
