@@ -12,7 +12,7 @@ const sizes = [784, 128, 10];
 const net = mlp({ sizes, activations: ['sigmoid', 'sigmoid'], rng: createRng(1) });
 const engineCount = net.parameters().reduce((n, p) => n + p.value.data.length, 0);
 ({
-  perLayer: net.parameters().map((p) => `${p.name} ${p.value.rows}×${p.value.cols}`),
+  perLayer: net.parameters().map((p) => [p.name, p.value.shape.join('×')].join(' ')),
   byHand: byHand(sizes),
   engineCount,
 });
