@@ -189,7 +189,7 @@ describe('the progress file schema (one zod schema for the store, import and gra
   it('describes every field, for the documentation', () => {
     const undocumented: string[] = [];
     const walk = (schema: z.ZodType, path: string) => {
-      const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+      const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
       if (!schema.description && !inner.description) undocumented.push(path);
       if (inner instanceof z.ZodObject)
         for (const [k, v] of Object.entries(inner.shape)) walk(v as z.ZodType, `${path}.${k}`);
