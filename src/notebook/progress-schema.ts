@@ -62,11 +62,33 @@ export const progressSchema = z
 export const progressFileSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT).describe('Marks the file as a DNN Workbook progress export.'),
-    exportedAt: z.string().describe('When the file was written (ISO 8601, UTC).'),
+    exportedAt: z
+      .string()
+      .refine((v) => !Number.isNaN(Date.parse(v)), 'an ISO 8601 date and time')
+      .describe(
+        'When the file was written (ISO 8601, UTC); the grader takes it as submission time.',
+      ),
     progress: progressSchema.describe('The exported progress.'),
   })
   .describe('The file "Export progress" writes and import and the grader read.');
 
+/**
+ * A submission: the export narrowed to one assignment's exercises (the assignment page's
+ * "Download submission"), plus who handed it in and for which assignment.
+ */
+export const submissionFileSchema = progressFileSchema
+  .extend({
+    assignment: z.string().min(1).describe('The assignment id (its file name without .md).'),
+    student: z
+      .object({
+        name: z.string().trim().min(1).describe("The student's name, as they typed it."),
+        id: z.string().trim().min(1).describe("The student's ID, as they typed it."),
+      })
+      .describe('Who hands the file in (asked once on the assignment page).'),
+  })
+  .describe('The file "Download submission" writes and `npm run grade -- --assignment` reads.');
+
+export type SubmissionFile = z.infer<typeof submissionFileSchema>;
 export type CellRecord = z.infer<typeof cellRecordSchema>;
 export type ExerciseRecord = z.infer<typeof exerciseRecordSchema>;
 export type Progress = z.infer<typeof progressSchema>;
