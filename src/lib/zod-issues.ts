@@ -53,7 +53,17 @@ function expected(issue: z.core.$ZodIssue): string {
   }
   if (issue.code === 'unrecognized_keys')
     return `no field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')} (unknown field)`;
-  if (issue.code === 'invalid_union') return issue.message;
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // Each branch's first complaint: `"never" or object`.
+    const branches = issue.errors.map((branch) => {
+      const first = branch[0];
+      if (!first) return 'another value';
+      if (first.code === 'invalid_value')
+        return first.values.map((v) => JSON.stringify(v)).join(' or ');
+      return expected(first);
+    });
+    return [...new Set(branches)].join(' or ');
+  }
   return issue.message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
 }
 
