@@ -67,13 +67,26 @@ function expected(issue: z.core.$ZodIssue): string {
   return issue.message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
 }
 
+/**
+ * A union whose value had the right shape for one branch but failed inside it (e.g.
+ * `{after-attempts: "three"}`) is reported as that branch's inner problem, with its path.
+ */
+function deepest(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const inner = issue.errors
+    .map((branch) => branch[0])
+    .filter((first): first is z.core.$ZodIssue => first !== undefined && first.path.length > 0);
+  if (inner.length !== 1) return issue;
+  return deepest({ ...inner[0], path: [...issue.path, ...inner[0].path] });
+}
+
 /** One line per issue: `<path>: expected <what>, received <value>`. */
 export function describeIssues(
   error: z.ZodError,
   input: unknown,
   prefix: PropertyKey[] = [],
 ): string[] {
-  return error.issues.map((issue) => {
+  return error.issues.map(deepest).map((issue) => {
     const path = issuePath([...prefix, ...issue.path]);
     if (issue.code === 'unrecognized_keys')
       return `${path}: unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
