@@ -135,7 +135,7 @@ describe('grade --assignment', () => {
       }),
       submission('other.json', {
         assignment: 'strict',
-        student: { name: 'Cy', id: '1003' },
+        student: { name: 'Cy', id: '1001' },
         code: both,
       }),
       submission('dup1.json', { student: { name: 'Dee', id: '1004' }, code: both }),
@@ -207,7 +207,7 @@ describe('grade --assignment', () => {
     expect(row('bob.json')['or-gate-weights']).toMatch(/^[0-5]\/6$/);
     expect(row('other.json')).toMatchObject({
       name: 'Cy',
-      id: '1003',
+      id: '1001', // same ID as Ada, but another assignment's file: not a duplicate
       late: '',
       points: '0',
       error: 'a submission for "strict", not for "gates"',

@@ -215,10 +215,13 @@ export async function gradeSubmissionFile(
   return row;
 }
 
-/** Flags every row whose student ID another row has too (all of them are kept). */
+/**
+ * Flags every graded row whose student ID another graded row has too (all of them are kept).
+ * Files that could not be graded (e.g. another assignment's) do not count.
+ */
 export function flagDuplicateIds(rows: SubmissionGrade[]): void {
   const byId = new Map<string, SubmissionGrade[]>();
-  for (const r of rows) if (r.id) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  for (const r of rows) if (r.graded && r.id) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
   for (const [id, same] of byId) {
     if (same.length < 2) continue;
     for (const r of same) {
