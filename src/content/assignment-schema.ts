@@ -4,6 +4,15 @@ import { lessonIdPattern } from './lesson-schema';
 /** ISO 8601 date and time with a time zone: `2027-03-14T23:59:00+01:00` or `…Z`. */
 const isoWithZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * A refusal message that carries what was received: Astro prints a custom message as it is,
+ * and the instructor should see both (the grader's messages strip it and add their own).
+ */
+const saying = (expected: string) => ({
+  error: (issue: { input?: unknown }) =>
+    `expected ${expected}, received ${JSON.stringify(issue.input)}`,
+});
+
 /** An assignment id is its file name without `.md`, e.g. `a1-perceptron`. */
 export const assignmentIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -16,18 +25,24 @@ export const assignmentSchema = z
     title: z.string().min(1).describe('Title shown on the assignment page and the home page.'),
     due: z
       .string()
-      .regex(isoWithZone, 'an ISO 8601 date and time with a time zone')
-      .refine((s) => !Number.isNaN(Date.parse(s)), 'a real date and time')
+      // The messages carry what was received: Astro prints a custom message as it is.
+      .regex(
+        isoWithZone,
+        saying('an ISO 8601 date and time with a time zone such as "2027-03-14T23:59:00+01:00"'),
+      )
+      .refine((s) => !Number.isNaN(Date.parse(s)), saying('a real date and time'))
       .describe(
         'Deadline, ISO 8601 with a time zone, e.g. "2027-03-14T23:59:00+01:00" (quote it in YAML). ' +
           'Students see it in their own local time, with a countdown.',
       ),
     lessons: z
-      .array(z.string().regex(lessonIdPattern, 'a lesson id such as "02-perceptron"'))
+      .array(z.string().regex(lessonIdPattern, saying('a lesson id such as "02-perceptron"')))
       .min(1)
       .describe('Lessons the assignment covers; each must be in the course.'),
     exercises: z
-      .array(z.string().regex(assignmentIdPattern, 'an exercise id such as "and-gate-weights"'))
+      .array(
+        z.string().regex(assignmentIdPattern, saying('an exercise id such as "and-gate-weights"')),
+      )
       .min(1)
       .refine((ids) => new Set(ids).size === ids.length, 'each exercise listed once')
       .optional()
@@ -48,14 +63,14 @@ export const assignmentSchema = z
           'id → points. Default 1 each.',
       ),
     late: z
-      .enum(['accept', 'refuse'])
+      .enum(['accept', 'refuse'], saying('one of "accept", "refuse"'))
       .default('accept')
       .describe(
         'A submission exported after the deadline: `accept` grades it and flags it late; ' +
           '`refuse` gives it 0 points with the reason.',
       ),
     solutions: z
-      .enum(['after-due', 'never', 'as-course'])
+      .enum(['after-due', 'never', 'as-course'], saying('one of "after-due", "never", "as-course"'))
       .default('as-course')
       .describe(
         "Solutions of this assignment's exercises: `after-due` (none in pages built before the " +

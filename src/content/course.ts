@@ -60,9 +60,10 @@ export class CourseFileError extends Error {
   override name = 'CourseFileError';
 }
 
+/** A path as the instructor reads it: relative inside the project, absolute outside it. */
 const shown = (path: string) => {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
+  const rel = relative(process.cwd(), resolve(path));
+  return rel.startsWith('..') ? resolve(path) : rel;
 };
 
 function fail(file: string, what: string, problems: string[]): never {

@@ -64,7 +64,7 @@ function expected(issue: z.core.$ZodIssue): string {
     });
     return [...new Set(branches)].join(' or ');
   }
-  return issue.message.replace(/^Invalid input: /, '').replace(/, received .*$/, '');
+  return issue.message.replace(/^(Invalid input: )?(expected )?/, '').replace(/, received .*$/, '');
 }
 
 /**
@@ -90,6 +90,7 @@ export function describeIssues(
     const path = issuePath([...prefix, ...issue.path]);
     if (issue.code === 'unrecognized_keys')
       return `${path}: unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    // expected() drops a custom message's own ", received …": it is said once, here.
     return `${path}: expected ${expected(issue)}, received ${received(at(input, issue.path))}`;
   });
 }

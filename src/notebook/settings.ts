@@ -29,6 +29,16 @@ export const notebookSettings = {
   timeoutMs: 2000,
 } as const;
 
+let assignments: ReturnType<typeof loadAssignments> | undefined;
+
+/** The course's assignments, read once per build (every exercise on every page asks). */
+function courseAssignments(): ReturnType<typeof loadAssignments> {
+  const course = loadCourse();
+  const lessons = course.config.lessons ?? publishedLessonIds();
+  assignments ??= loadAssignments(course, { lessons, exercises });
+  return assignments;
+}
+
 export type SolutionOffer =
   | { show: false; why: string }
   | { show: true; /** failed attempts before the button appears */ after: number };
@@ -39,8 +49,7 @@ export function solutionFor(id: string, solutionAfter: number, now = new Date())
   const course = loadCourse();
   const policy = course.config.solutions;
   if (policy === 'never') return { show: false, why: `${course.file}: solutions: never` };
-  const lessons = course.config.lessons ?? publishedLessonIds();
-  for (const a of loadAssignments(course, { lessons, exercises })) {
+  for (const a of courseAssignments()) {
     if (!a.exercises.some((e) => e.id === id)) continue;
     if (a.solutions === 'never') return { show: false, why: `${a.file}: solutions: never` };
     if (a.solutions === 'after-due' && now < a.due)

@@ -107,3 +107,28 @@ describe('a bad course file', () => {
     200_000,
   );
 });
+
+describe('a bad assignment', () => {
+  it.each([
+    [
+      'a due date without a time zone',
+      `---\ntitle: X\ndue: '2027-01-01T10:00'\nlessons: [02-perceptron]\n---\nx\n`,
+      'due: expected an ISO 8601 date and time with a time zone such as "2027-03-14T23:59:00+01:00", received "2027-01-01T10:00"',
+    ],
+    [
+      'an exercise of another lesson',
+      `---\ntitle: X\ndue: '2027-01-01T10:00Z'\nlessons: [02-perceptron]\nexercises: [two-layer-forward]\n---\nx\n`,
+      'field exercises[0]: expected an exercise of the lessons 02-perceptron',
+    ],
+  ])(
+    'fails the build on %s, naming the file and the field',
+    (_name, text, message) => {
+      rmSync(join(dir, 'assignments'), { recursive: true, force: true });
+      const { status, output } = build('title: T\n', { 'bad.md': text });
+      expect(status).not.toBe(0);
+      expect(output).toContain('bad.md');
+      expect(output).toContain(message);
+    },
+    200_000,
+  );
+});

@@ -163,12 +163,12 @@ describe('assignment frontmatter (content/assignments/<id>.md)', () => {
     [
       'a due date without a time zone',
       { ...valid, due: '2027-03-14T23:59:00' },
-      'field due: expected an ISO 8601 date and time with a time zone, received "2027-03-14T23:59:00"',
+      'field due: expected an ISO 8601 date and time with a time zone such as "2027-03-14T23:59:00+01:00", received "2027-03-14T23:59:00"',
     ],
     [
       'a date only',
       { ...valid, due: '2027-03-14' },
-      'field due: expected an ISO 8601 date and time with a time zone, received "2027-03-14"',
+      'field due: expected an ISO 8601 date and time with a time zone such as "2027-03-14T23:59:00+01:00", received "2027-03-14"',
     ],
     [
       'an impossible date',
