@@ -58,6 +58,7 @@ describe('a course of two lessons with two assignments', () => {
     expect(page('03-xor-mlp')).not.toContain('02-perceptron/');
     // Chapter numbering follows the course: XOR is the second of two.
     expect(page('03-xor-mlp')).toContain('Chapter 2 of 2');
+    expect(page('')).toMatch(/Chapter 2: <\/span>\s*XOR/);
   });
 
   it('builds a page per assignment, listed on the home page while current', () => {
