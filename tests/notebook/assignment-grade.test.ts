@@ -273,6 +273,32 @@ describe('grade --assignment', () => {
     expect(rows[1][at('points')]).toBe('3');
   });
 
+  it('gives no points for the engine’s own answer handed in instead of weights', async () => {
+    // Without the withheld names this would pass: the engine's learner finds AND's weights.
+    const attack =
+      "import { gates, trainPerceptron } from '@engine';\n" +
+      'export const w = trainPerceptron(gates.AND, { lr: 1, maxEpochs: 100 }).weights;\n';
+    const file = submission('twin.json', {
+      student: { name: 'Mal', id: '3001' },
+      code: { ...both, 'and-gate-weights': attack },
+    });
+    const csv = join(dir, 'twin.csv');
+    await grade(
+      '--course',
+      join(dir, 'course.yaml'),
+      '--assignment',
+      'gates',
+      '--progress',
+      file,
+      '--csv',
+      csv,
+    );
+    const [header, ...rows] = parseCsv(readFileSync(csv, 'utf8'));
+    const total = ex('and-gate-weights').checks.length;
+    expect(rows[0][header.indexOf('and-gate-weights')]).toBe(`0/${total}`);
+    expect(rows[0][header.indexOf('or-gate-weights')]).toMatch(/^(\d+)\/\1$/);
+  });
+
   it('exits 0 when every file was graded cleanly, and 2 on an unknown assignment', async () => {
     const ok = submission('ok.json', { student: { name: 'Gus', id: '3001' }, code: both });
     expect(

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { exercises as allExercises } from '../exercises/index';
-import type { Exercise } from '../exercises/define';
+import { exerciseRequest, type Exercise } from '../exercises/define';
 import { describeError, judge } from '../judge/judge';
 import { parseProgressFile, submissionFileSchema } from '../progress-schema';
 import { describeIssues } from '../../lib/zod-issues';
@@ -120,7 +120,7 @@ export type Runner = (requests: SandboxRequest[]) => Promise<RunResult[]>;
  * counts: nothing about a hidden check leaves this function but pass or fail.
  */
 async function gradeChecks(ex: Exercise, code: string, run: Runner): Promise<ExerciseGrade> {
-  const [result] = await run([{ kind: 'exercise', sources: [code], probes: ex.probes }]);
+  const [result] = await run([exerciseRequest(ex, [code])]);
   const f = judge(ex, result.programs[0]);
   const grade: ExerciseGrade = {
     exercise: ex.id,
