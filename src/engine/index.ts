@@ -23,7 +23,7 @@ export {
   argmaxRows,
   assertSameShape,
 } from './matrix';
-export { gemm, addRowVector, sumColumns, transposeInto, kernelConfig } from './kernels';
+export { gemm, addRowVector, sumColumns, transposeInto, useKernels } from './kernels';
 export {
   matmulBackward,
   transposeBackward,

@@ -131,6 +131,16 @@ export function sparseDot(
   }
 }
 
+/**
+ * True when x[0..len) holds no NaN and no ±∞, i.e. when a zero multiplied by any of them is
+ * exactly 0 and may be skipped. (v − v is 0 for every finite v and NaN otherwise.)
+ */
+export function allFinite(x: Float32Array, len: number): boolean {
+  let bad = 0;
+  for (let i = 0; i < len; i++) bad += x[i] - x[i];
+  return bad === 0;
+}
+
 export function put(c: Float32Array, i: number, v: number, acc: boolean): void {
   c[i] = acc ? c[i] + v : v;
 }

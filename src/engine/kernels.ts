@@ -11,20 +11,32 @@
  *   locals, 8 loads per 16 multiply-adds (a plain dot product needs 2 loads per one).
  * - When one operand is mostly zeros — MNIST pixels are ~81 % zeros, ReLU outputs ~50 % —
  *   it is compressed (CSR: per row, the positions and values of its nonzeros) and only the
- *   nonzeros are multiplied. Skipping a zero means 0·∞ counts as 0 rather than NaN; a
- *   diverging network shows up as a non-finite loss anyway.
+ *   nonzeros are multiplied, but only when every entry of the other operand is finite.
+ *   Skipping a zero is then exact: 0·x = ±0 for finite x, and adding ±0 to a running sum
+ *   (which starts at +0) leaves it bit-for-bit unchanged, so both paths give identical
+ *   results. Were the partner NaN or ±∞, IEEE says 0·NaN = 0·∞ = NaN, which a skipped zero
+ *   would silently drop (a NaN weight would predict a number). Checking the partner costs
+ *   O(k·m) next to the product's O(n·k·m), so it is decided afresh from the data each call.
  *
- * State: two float32 scratch operands here and one CSR in `kernels-sparse.ts`, grown on
+ * State: `settings`, two float32 scratch operands here and one CSR in `kernels-sparse.ts`, grown on
  * demand and reused by every call, so a training step allocates nothing. JS is
  * single-threaded and no kernel calls back out, so sharing them is safe.
  */
-import { compress, put, put4, sparseDot } from './kernels-sparse';
+import { allFinite, compress, put, put4, sparseDot } from './kernels-sparse';
+
+/** Below this fraction of nonzeros an operand is multiplied in compressed (CSR) form. */
+const SPARSE_DENSITY = 0.5;
 
 /**
- * Tuning knobs. `sparseDensity`: below this fraction of nonzeros an operand is multiplied in
- * compressed (CSR) form; 0 turns the sparse path off (the benchmark reports both).
+ * Which paths the kernels may take. `skipZeros: false` keeps every product on the dense path
+ * so the benchmark can time both; it changes speed only, never a result (see gemm).
  */
-export const kernelConfig = { sparseDensity: 0.5 };
+const settings = { skipZeros: true };
+
+/** Choose the kernels' paths (for benchmarks and tests; results are the same either way). */
+export function useKernels(opts: { skipZeros?: boolean }): void {
+  if (opts.skipZeros !== undefined) settings.skipZeros = opts.skipZeros;
+}
 
 let scratchA = new Float32Array(0);
 let scratchB = new Float32Array(0);
@@ -50,11 +62,11 @@ export function gemm(
     if (!accumulate) c.fill(0, 0, n * m);
     return;
   }
-  const cut = kernelConfig.sparseDensity;
-  if (compress(a, n, k, transA, cut)) {
+  const cut = settings.skipZeros ? SPARSE_DENSITY : 0;
+  if (compress(a, n, k, transA, cut) && allFinite(b, k * m)) {
     // Rows of op(A) are sparse: C[i, j] = Σ_{p ∈ nz(A_i)} A[i, p]·Bᵀ[j, p].
     sparseDot(rowsAlongK(b, k, m, !transB, 'B'), c, n, m, k, m, 1, accumulate);
-  } else if (compress(b, m, k, !transB, cut)) {
+  } else if (compress(b, m, k, !transB, cut) && allFinite(a, n * k)) {
     // Columns of op(B) are sparse: Cᵀ[j, i] = Σ_{p ∈ nz(Bᵀ_j)} Bᵀ[j, p]·A[i, p].
     sparseDot(rowsAlongK(a, k, n, transA, 'A'), c, m, n, k, 1, m, accumulate);
   } else {
