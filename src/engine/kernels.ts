@@ -1,9 +1,10 @@
 /**
  * Raw float32 kernels on row-major buffers: the only code the training hot path spends time
- * in. A faster backend (e.g. wasm SIMD) can replace these functions one by one behind the
- * same signatures.
+ * in. `gemm` runs on WebAssembly SIMD (kernels-wasm.ts) where the runtime can compile it and
+ * on the TypeScript below everywhere else; the TypeScript is also the reference the wasm
+ * kernels are tested against.
  *
- * How `gemm` is fast without SIMD or threads:
+ * How the TypeScript `gemm` is fast without SIMD or threads:
  * - Every case is brought to one shape, C[i, j] = Σ_p A[i, p]·B[j, p] (both operands read
  *   along contiguous rows), by transposing an operand into scratch when needed; the
  *   transpose is O(n·k + k·m) against the product's O(n·k·m).
@@ -23,23 +24,43 @@
  * single-threaded and no kernel calls back out, so sharing them is safe.
  */
 import { allFinite, compress, put, put4, sparseDot } from './kernels-sparse';
+import { gemmWasm, loadWasmKernels } from './kernels-wasm';
 
 /** Below this fraction of nonzeros an operand is multiplied in compressed (CSR) form. */
 const SPARSE_DENSITY = 0.5;
 
-/**
- * Which paths the kernels may take. `skipZeros: false` keeps every product on the dense path
- * so the benchmark can time both; it changes speed only, never a result (see gemm).
- */
-const settings = { skipZeros: true };
-
-/** Choose the kernels' paths (for benchmarks and tests; results are the same either way). */
-export function useKernels(opts: { skipZeros?: boolean }): void {
-  if (opts.skipZeros !== undefined) settings.skipZeros = opts.skipZeros;
-}
-
 let scratchA = new Float32Array(0);
 let scratchB = new Float32Array(0);
+
+/** Which implementation runs the kernels: WebAssembly SIMD, or TypeScript. */
+export type KernelBackend = 'wasm' | 'ts';
+
+/**
+ * How the kernels run. `backend`: 'auto' takes wasm where this runtime can compile it (see
+ * kernels-wasm.ts) and TypeScript elsewhere. `skipZeros: false` keeps the TypeScript kernels on
+ * their dense path. Both exist for benchmarks and tests: skipping zeros changes speed only,
+ * never a bit of a result; wasm and TypeScript agree to float32 rounding (wasm sums in
+ * float32, TypeScript in float64), with NaN and ±∞ in the same places.
+ */
+const settings: { backend: KernelBackend | 'auto'; skipZeros: boolean } = {
+  backend: 'auto',
+  skipZeros: true,
+};
+
+/** Choose how the kernels run (benchmarks, tests); returns the backend now in use. */
+export function useKernels(opts: {
+  backend?: KernelBackend | 'auto';
+  skipZeros?: boolean;
+}): KernelBackend {
+  if (opts.backend !== undefined) settings.backend = opts.backend;
+  if (opts.skipZeros !== undefined) settings.skipZeros = opts.skipZeros;
+  return kernelBackend();
+}
+
+/** The backend `gemm` runs on now: 'wasm' unless unavailable here or 'ts' was chosen. */
+export function kernelBackend(): KernelBackend {
+  return settings.backend !== 'ts' && loadWasmKernels() ? 'wasm' : 'ts';
+}
 
 /**
  * General matrix product C = op(A)·op(B) (or C += … when `accumulate`).
@@ -62,6 +83,8 @@ export function gemm(
     if (!accumulate) c.fill(0, 0, n * m);
     return;
   }
+  const wasm = settings.backend === 'ts' ? null : loadWasmKernels();
+  if (wasm) return gemmWasm(wasm, a, b, c, n, k, m, transA, transB, accumulate);
   const cut = settings.skipZeros ? SPARSE_DENSITY : 0;
   if (compress(a, n, k, transA, cut) && allFinite(b, k * m)) {
     // Rows of op(A) are sparse: C[i, j] = Σ_{p ∈ nz(A_i)} A[i, p]·Bᵀ[j, p].

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   Matrix,
   addRowVector,
@@ -40,7 +40,9 @@ function random(len: number, seed: number, zeroFraction = 0): Float32Array {
   );
 }
 
-describe('gemm', () => {
+describe.each(['wasm', 'ts'] as const)('gemm on %s against a float64 reference', (backend) => {
+  beforeEach(() => void useKernels({ backend }));
+  afterEach(() => void useKernels({ backend: 'auto' }));
   // Odd sizes exercise the remainder loops of any blocking; zeros exercise the sparse paths.
   const shapes = [
     [1, 1, 1],
@@ -85,15 +87,18 @@ describe('gemm', () => {
   });
 });
 
-/** Runs `f` with the sparse (zero-skipping) path allowed, then forbidden; returns both results. */
+/**
+ * Runs `f` on the TypeScript kernels (the ones with a zero-skipping path) with skipping
+ * allowed, then forbidden; returns both results.
+ */
 function bothPaths<T>(f: () => T): [T, T] {
   try {
-    useKernels({ skipZeros: true });
+    useKernels({ backend: 'ts', skipZeros: true });
     const sparse = f();
     useKernels({ skipZeros: false });
     return [sparse, f()];
   } finally {
-    useKernels({ skipZeros: true });
+    useKernels({ backend: 'auto', skipZeros: true });
   }
 }
 
