@@ -10,6 +10,8 @@ import {
   standardMnistSplit,
   train,
   useKernels,
+  wasmMemoryBytes,
+  type KernelBackend,
   type Matrix,
 } from '../src/engine/index';
 import { loadMnistNode } from '../scripts/mnist-node';
@@ -17,6 +19,7 @@ import type { RunResult } from './tfjs-runner';
 
 /** The kernel setting a run uses (see `useKernels`). */
 export interface EngineKernels {
+  backend: KernelBackend;
   skipZeros: boolean;
 }
 
@@ -44,14 +47,20 @@ export function runEngine(
   y: Matrix,
   epochs: number,
   cfg: TrainConfig,
-): RunResult {
-  useKernels(kernels);
+): RunResult & { memoryBytes: number[] } {
+  if (useKernels(kernels) !== kernels.backend)
+    throw new Error(`no ${kernels.backend} kernels here`);
   const net = mlp({
     sizes: cfg.sizes,
     activations: ['sigmoid', 'identity'],
     rng: createRng(cfg.initSeed),
   });
-  const result: RunResult = { epochMs: [], epochLoss: [] };
+  // memoryBytes: the wasm kernels' linear memory after each epoch (it must not grow).
+  const result = {
+    epochMs: [] as number[],
+    epochLoss: [] as number[],
+    memoryBytes: [] as number[],
+  };
   let t0 = performance.now();
   try {
     train(
@@ -66,12 +75,13 @@ export function runEngine(
         onEpoch: (e) => {
           result.epochMs.push(performance.now() - t0);
           result.epochLoss.push(e.loss);
+          result.memoryBytes.push(wasmMemoryBytes());
           t0 = performance.now();
         },
       },
     );
   } finally {
-    useKernels({ skipZeros: true });
+    useKernels({ backend: 'auto', skipZeros: true });
   }
   return result;
 }

@@ -48,7 +48,7 @@ interface Impl {
   key: string;
   name: string;
   flops: number;
-  run(orders: number[][]): Promise<RunResult>;
+  run(orders: number[][]): Promise<RunResult & { memoryBytes?: number[] }>;
 }
 
 interface Row {
@@ -97,17 +97,22 @@ function implementations(x: Matrix, y: Matrix, zeroFraction: number): Impl[] {
   };
   const zeros = `${(100 * zeroFraction).toFixed(0)} %`;
   return [
-    engine('engine', 'engine', { skipZeros: false }),
-    engine('engine_sparse', `engine, raw MNIST pixels (${zeros} zeros skipped)`, {
+    engine('engine', 'engine (wasm SIMD)', { backend: 'wasm', skipZeros: false }),
+    engine('engine_ts', 'engine (TypeScript)', { backend: 'ts', skipZeros: false }),
+    engine('engine_sparse', `engine (TypeScript), raw MNIST pixels (${zeros} zeros skipped)`, {
+      backend: 'ts',
       skipZeros: true,
     }),
     tfjs('tfjs_cpu', 'cpu', 'autograd', 'fused matMul+bias, autograd'),
     tfjs('tfjs_wasm', 'wasm', 'autograd', 'fused matMul+bias, autograd'),
-    tfjs('tfjs_wasm_hand', 'wasm', 'hand', 'fused matMul+bias+sigmoid, hand backward'),
+    tfjs('tfjs_wasm_hand', 'wasm', 'hand', 'hand backward (fused matMul+bias+sigmoid, no tape)'),
   ];
 }
 
 /** Every implementation trains `repeats` times, in an order rotated by one each repeat. */
+/** The wasm kernels' memory after every epoch of every "engine (wasm SIMD)" run. */
+const memory: number[] = [];
+
 async function runAll(impls: Impl[]): Promise<Row[]> {
   const orderRng = createRng(ORDER_SEED);
   // train() draws one permutation(rows, rng) per epoch from its rng and nothing else, so the
@@ -119,6 +124,7 @@ async function runAll(impls: Impl[]): Promise<Row[]> {
     for (let s = 0; s < impls.length; s++) {
       const impl = impls[(s + r) % impls.length];
       const result = await impl.run(orders);
+      if (impl.key === 'engine') memory.push(...(result.memoryBytes ?? []));
       times.get(impl.key)?.push(...result.epochMs.slice(1)); // epoch 1 is the warm-up
       losses.set(impl.key, result.epochLoss[0]);
     }
@@ -136,9 +142,9 @@ function printEpochTable(rows: Row[]): void {
       `${repeats} repeats × ${epochs} epochs, median of the ${repeats * (epochs - 1)} epochs after each warm-up`,
   );
   const width = Math.max(...rows.map((r) => r.impl.name.length));
-  log(`${'implementation'.padEnd(width)} | ms/epoch | GFLOP/s | epoch-1 loss | vs tfjs cpu`);
-  log(`${'-'.repeat(width)}-|----------|---------|--------------|------------`);
-  const cpu = rows.find((r) => r.impl.key === 'tfjs_cpu');
+  log(`${'implementation'.padEnd(width)} | ms/epoch | GFLOP/s | epoch-1 loss | vs tfjs hand`);
+  log(`${'-'.repeat(width)}-|----------|---------|--------------|----------------`);
+  const base = rows.find((r) => r.impl.key === 'tfjs_wasm_hand');
   for (const r of rows) {
     log(
       [
@@ -146,7 +152,7 @@ function printEpochTable(rows: Row[]): void {
         r.ms.toFixed(0).padStart(8),
         (r.impl.flops / r.ms / 1e6).toFixed(2).padStart(7),
         r.loss.toFixed(6).padStart(12),
-        cpu ? `${(cpu.ms / r.ms).toFixed(2)}×`.padStart(11) : '',
+        base ? `${(base.ms / r.ms).toFixed(2)}×`.padStart(15) : '',
       ].join(' | '),
     );
   }
@@ -154,6 +160,8 @@ function printEpochTable(rows: Row[]): void {
     `GFLOP/s counts the work done: ${(epochFlops() / 1e9).toFixed(2)} GFLOP per dense epoch; ` +
       'the zero-skipping row counts only the products with nonzero pixels.',
   );
+  const kb = memory.map((b) => `${b / 1024}`);
+  log(`wasm kernel memory after each engine (wasm SIMD) epoch, KiB: ${kb.join(', ')}`);
 }
 
 function printJson(rows: Row[], mm: MatmulRow[]): void {
@@ -163,17 +171,24 @@ function printJson(rows: Row[], mm: MatmulRow[]): void {
   log(
     JSON.stringify({
       engine_ms: ms('engine'),
+      engine_ts_ms: ms('engine_ts'),
       engine_sparse_ms: ms('engine_sparse'),
       tfjs_cpu_ms: ms('tfjs_cpu'),
       tfjs_wasm_ms: ms('tfjs_wasm'),
       tfjs_wasm_hand_ms: ms('tfjs_wasm_hand'),
       loss_engine: loss('engine'),
+      loss_engine_ts: loss('engine_ts'),
       loss_engine_sparse: loss('engine_sparse'),
       loss_tfjs_cpu: loss('tfjs_cpu'),
       loss_tfjs_wasm: loss('tfjs_wasm'),
       loss_tfjs_wasm_hand: loss('tfjs_wasm_hand'),
       matmul_gflops_engine: gf('engine'),
       matmul_gflops_tfjs_wasm: gf('tfjs_wasm'),
+      matmul_gflops_engine_ts: gf('engine_ts'),
+      matmul_gflops_tfjs_cpu: gf('tfjs_cpu'),
+      matmul_gflops_512_engine: mm.find((m) => m.key === 'engine')?.gflops[1],
+      matmul_gflops_512_tfjs_wasm: mm.find((m) => m.key === 'tfjs_wasm')?.gflops[1],
+      wasm_memory_bytes: memory,
       epochs,
       repeats,
     }),

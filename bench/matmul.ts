@@ -19,7 +19,7 @@ export interface MatmulRow {
   gflops: number[];
 }
 
-const reps = (n: number, k: number, m: number) => Math.max(5, Math.min(40, 2e8 / (n * k * m)));
+const reps = (n: number, k: number, m: number) => Math.max(11, Math.min(41, 2e8 / (n * k * m)));
 
 function random(len: number, seed: number): Float32Array {
   const rng = createRng(seed);
@@ -53,15 +53,33 @@ export async function matmulTable(x: Matrix, log: (s: string) => void): Promise<
     return { key, name, ms, gflops };
   };
   const rows: MatmulRow[] = [];
-  useKernels({ skipZeros: false });
-  rows.push(row('engine', 'engine', (o) => timeEngine(o.a, o.b, o.n, o.k, o.m)));
-  useKernels({ skipZeros: true });
-  // The first shape with A = a real MNIST batch (zeros skipped); the square one has no pixels.
-  const pixels = x.data.subarray(0, 64 * 784);
-  rows.push(
-    row('engine_sparse', 'engine, MNIST batch as A (zeros skipped)', (o) =>
-      o.k === 784 ? timeEngine(pixels, o.b, o.n, o.k, o.m) : NaN,
-    ),
+  const engine = (
+    key: string,
+    name: string,
+    kernels: Parameters<typeof useKernels>[0],
+    pixels?: Float32Array,
+  ) => {
+    useKernels(kernels);
+    // The first shape only, with A = a real MNIST batch, when `pixels` is given.
+    rows.push(
+      row(key, name, (o) =>
+        pixels
+          ? o.k === 784
+            ? timeEngine(pixels, o.b, o.n, o.k, o.m)
+            : NaN
+          : timeEngine(o.a, o.b, o.n, o.k, o.m),
+      ),
+    );
+    useKernels({ backend: 'auto', skipZeros: true });
+  };
+  engine('engine', 'engine (wasm SIMD)', { backend: 'wasm' });
+  engine('engine_ts', 'engine (TypeScript)', { backend: 'ts', skipZeros: false });
+  const batch = x.data.subarray(0, 64 * 784);
+  engine(
+    'engine_sparse',
+    'engine (TypeScript), MNIST batch as A, zeros skipped',
+    { backend: 'ts', skipZeros: true },
+    batch,
   );
   for (const backend of ['cpu', 'wasm'] as const) {
     const name = await useBackend(backend);
