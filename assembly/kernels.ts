@@ -16,11 +16,13 @@
  */
 export function packB(b: usize, bp: usize, k: i32, m: i32, trans: bool): void {
   const panels = (m + 7) >> 3;
+  const k4 = k & ~3;
   for (let q = 0; q < panels; q++) {
     const j0 = q << 3;
     const out = bp + ((<usize>(q * k)) << 5);
     const w = min(8, m - j0);
-    if (!trans && w == 8) {
+    let from = 0;
+    if (w == 8 && !trans) {
       for (let p = 0; p < k; p++) {
         const src = b + ((<usize>(p * m + j0)) << 2);
         const dst = out + ((<usize>p) << 5);
@@ -29,7 +31,19 @@ export function packB(b: usize, bp: usize, k: i32, m: i32, trans: bool): void {
       }
       continue;
     }
-    for (let p = 0; p < k; p++) {
+    if (w == 8) {
+      // Stored [m, k]: 4×4 tiles of rows j0…j0+7 turned into columns, 4 values of p at a time.
+      const row = (<usize>k) << 2;
+      const r0 = b + ((<usize>(j0 * k)) << 2);
+      for (let p = 0; p < k4; p += 4) {
+        const src = r0 + ((<usize>p) << 2);
+        const dst = out + ((<usize>p) << 5);
+        transpose4(src, row, dst, 32);
+        transpose4(src + 4 * row, row, dst + 16, 32);
+      }
+      from = k4;
+    }
+    for (let p = from; p < k; p++) {
       const dst = out + ((<usize>p) << 5);
       for (let t = 0; t < 8; t++) {
         let v: f32 = 0;
@@ -44,6 +58,25 @@ export function packB(b: usize, bp: usize, k: i32, m: i32, trans: bool): void {
 }
 
 /**
+ * Read 4 rows of 4 floats (at src, src + row, …) and write them as 4 columns (at dst,
+ * dst + out, …): dst gets the rows' first entries, dst + out their second ones, and so on.
+ */
+function transpose4(src: usize, row: usize, dst: usize, out: usize): void {
+  const r0 = v128.load(src);
+  const r1 = v128.load(src + row);
+  const r2 = v128.load(src + 2 * row);
+  const r3 = v128.load(src + 3 * row);
+  const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
+  const t1 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
+  const t2 = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
+  const t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
+  v128.store(dst, i32x4.shuffle(t0, t1, 0, 1, 4, 5));
+  v128.store(dst + out, i32x4.shuffle(t0, t1, 2, 3, 6, 7));
+  v128.store(dst + 2 * out, i32x4.shuffle(t2, t3, 0, 1, 4, 5));
+  v128.store(dst + 3 * out, i32x4.shuffle(t2, t3, 2, 3, 6, 7));
+}
+
+/**
  * Pack op(A) [n, k] into blocks of 4 rows, `ap` = [⌈n/4⌉][k][4] (the 4 entries of column p of
  * one block side by side), zero-padding the last block. Stored as [n, k], or [k, n] when
  * `trans`. Packing makes every operand stream contiguous, whatever the strides (rows 2 KB
@@ -51,11 +84,28 @@ export function packB(b: usize, bp: usize, k: i32, m: i32, trans: bool): void {
  */
 export function packA(a: usize, ap: usize, n: i32, k: i32, trans: bool): void {
   const blocks = (n + 3) >> 2;
+  const k4 = k & ~3;
   for (let q = 0; q < blocks; q++) {
+    const i0 = q << 2;
     const out = ap + ((<usize>(q * k)) << 4);
-    for (let r = 0; r < 4; r++) {
-      const i = (q << 2) + r;
-      for (let p = 0; p < k; p++) {
+    let from = 0;
+    if (i0 + 4 <= n) {
+      if (trans) {
+        // Stored [k, n]: the block's 4 entries of column p are side by side already.
+        for (let p = 0; p < k; p++) {
+          v128.store(out + ((<usize>p) << 4), v128.load(a + ((<usize>(p * n + i0)) << 2)));
+        }
+        continue;
+      }
+      const row = (<usize>k) << 2;
+      for (let p = 0; p < k4; p += 4) {
+        transpose4(a + ((<usize>(i0 * k + p)) << 2), row, out + ((<usize>p) << 4), 16);
+      }
+      from = k4;
+    }
+    for (let p = from; p < k; p++) {
+      for (let r = 0; r < 4; r++) {
+        const i = i0 + r;
         let v: f32 = 0;
         if (i < n) v = load<f32>(a + ((<usize>(trans ? p * n + i : i * k + p)) << 2));
         store<f32>(out + ((<usize>((p << 2) + r)) << 2), v);
