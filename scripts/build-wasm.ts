@@ -7,14 +7,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import asc from 'assemblyscript/asc';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const WASM_SOURCE = join(ROOT, 'assembly/kernels.ts');
 export const WASM_MODULE = join(ROOT, 'src/engine/kernels-wasm-bytes.ts');
 
+/** The part of asc's API used here. */
+interface Asc {
+  compileString(
+    source: string,
+    options: Record<string, unknown>,
+  ): Promise<{ error: Error | null; binary: Uint8Array | null }>;
+}
+
 /** The compiled kernels, from source, in memory. */
 export async function compileKernels(): Promise<Uint8Array> {
+  // Imported untyped on purpose: asc's .d.ts pulls in AssemblyScript's global declarations
+  // (its own Array, Math, …), which would change the types of every file in the project.
+  const spec: string = 'assemblyscript/asc';
+  const asc = ((await import(spec)) as { default: Asc }).default;
   const result = await asc.compileString(readFileSync(WASM_SOURCE, 'utf8'), {
     optimizeLevel: 3,
     shrinkLevel: 0,
