@@ -19,7 +19,15 @@ interface WasmExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   packB(b: number, bp: number, k: number, m: number, trans: boolean): void;
   packA(a: number, ap: number, n: number, k: number, trans: boolean): void;
-  gemmPacked(ap: number, bp: number, c: number, n: number, k: number, m: number, acc: boolean): void;
+  gemmPacked(
+    ap: number,
+    bp: number,
+    c: number,
+    n: number,
+    k: number,
+    m: number,
+    acc: boolean,
+  ): void;
 }
 
 /** The part of the WebAssembly JS API used here (the engine has no DOM or Node types). */

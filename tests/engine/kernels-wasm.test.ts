@@ -81,6 +81,10 @@ describe('wasm SIMD kernels', () => {
     expect(readFileSync(WASM_MODULE, 'utf8')).toBe(moduleText(await compileKernels()));
   });
 
+  it('stay under 4 KB, the largest module Chrome compiles synchronously on a page’s main thread', async () => {
+    expect((await compileKernels()).length).toBeLessThan(4096);
+  });
+
   it('load in Node and are the default there', () => {
     expect(kernelBackend()).toBe('wasm');
   });
