@@ -5,9 +5,10 @@
 // passes byte addresses. All values are float32, row-major.
 //
 // The product C = op(A)·op(B) is computed as C[i, j..j+7] += A[i, p] · B[p, j..j+7] for
-// p = 0, 1, …, k−1: each entry of C is one running float32 sum over p in order (the same
-// order as the TypeScript kernel, which sums in float64). IEEE arithmetic throughout, so
-// 0·NaN = 0·∞ = NaN exactly as in the reference; nothing is skipped.
+// p = 0, 1, …, k−1: each entry of C is one running float32 sum over p in order, rounded after
+// every multiply and add — the TypeScript kernels do the same (Math.fround), so both give the
+// same bits. IEEE arithmetic throughout, so 0·NaN = 0·∞ = NaN exactly as in the reference;
+// nothing is skipped.
 
 /**
  * Pack op(B) [k, m] into panels of 8 columns, `bp` = [⌈m/8⌉][k][8], zero-padding the last

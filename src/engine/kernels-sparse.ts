@@ -7,6 +7,9 @@
  * demand and is overwritten by every `compress`; `sparseDot` reads the latest one.
  */
 
+/** Float32 rounding of every product and sum, as in kernels.ts (so all paths agree bit for bit). */
+const f32 = Math.fround;
+
 const csr = { ptr: new Int32Array(1), idx: new Int32Array(0), val: new Float32Array(0) };
 
 /**
@@ -110,14 +113,14 @@ export function sparseDot(
       for (let t = s; t < e; t++) {
         const p = o + idx[t];
         const v = val[t];
-        s0 += v * dense[p];
-        s1 += v * dense[p + k];
-        s2 += v * dense[p + 2 * k];
-        s3 += v * dense[p + 3 * k];
-        s4 += v * dense[p + 4 * k];
-        s5 += v * dense[p + 5 * k];
-        s6 += v * dense[p + 6 * k];
-        s7 += v * dense[p + 7 * k];
+        s0 = f32(s0 + f32(v * dense[p]));
+        s1 = f32(s1 + f32(v * dense[p + k]));
+        s2 = f32(s2 + f32(v * dense[p + 2 * k]));
+        s3 = f32(s3 + f32(v * dense[p + 3 * k]));
+        s4 = f32(s4 + f32(v * dense[p + 4 * k]));
+        s5 = f32(s5 + f32(v * dense[p + 5 * k]));
+        s6 = f32(s6 + f32(v * dense[p + 6 * k]));
+        s7 = f32(s7 + f32(v * dense[p + 7 * k]));
       }
       const w = co + d * ds;
       put4(c, w, ds, s0, s1, s2, s3, acc);
@@ -125,7 +128,7 @@ export function sparseDot(
     }
     for (let d = d8; d < cols; d++) {
       let sum = 0;
-      for (let t = s; t < e; t++) sum += val[t] * dense[d * k + idx[t]];
+      for (let t = s; t < e; t++) sum = f32(sum + f32(val[t] * dense[d * k + idx[t]]));
       put(c, co + d * ds, sum, acc);
     }
   }

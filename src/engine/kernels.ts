@@ -29,6 +29,14 @@ import { gemmWasm, loadWasmKernels } from './kernels-wasm';
 /** Below this fraction of nonzeros an operand is multiplied in compressed (CSR) form. */
 const SPARSE_DENSITY = 0.5;
 
+/**
+ * Every sum is kept in float32 — f32(s + f32(a·b)), rounded after each multiply and each add —
+ * exactly as the wasm kernels' f32x4 arithmetic does, in the same order (p = 0…k−1). A float32
+ * product is exact in float64 and rounding a float64 sum of two float32s to float32 equals the
+ * float32 sum, so the two backends agree bit for bit, NaN, ±∞ and overflow included.
+ */
+const f32 = Math.fround;
+
 let scratchA = new Float32Array(0);
 let scratchB = new Float32Array(0);
 
@@ -38,9 +46,8 @@ export type KernelBackend = 'wasm' | 'ts';
 /**
  * How the kernels run. `backend`: 'auto' takes wasm where this runtime can compile it (see
  * kernels-wasm.ts) and TypeScript elsewhere. `skipZeros: false` keeps the TypeScript kernels on
- * their dense path. Both exist for benchmarks and tests: skipping zeros changes speed only,
- * never a bit of a result; wasm and TypeScript agree to float32 rounding (wasm sums in
- * float32, TypeScript in float64), with NaN and ±∞ in the same places.
+ * their dense path. Both exist for benchmarks and tests and change speed only: every backend
+ * and path gives the same bits (tests/engine/kernels*.test.ts).
  */
 const settings: { backend: KernelBackend | 'auto'; skipZeros: boolean } = {
   backend: 'auto',
@@ -152,7 +159,7 @@ function dot(a: Float32Array, b: Float32Array, i: number, j: number, k: number):
   const ao = i * k;
   const bo = j * k;
   let s = 0;
-  for (let p = 0; p < k; p++) s += a[ao + p] * b[bo + p];
+  for (let p = 0; p < k; p++) s = f32(s + f32(a[ao + p] * b[bo + p]));
   return s;
 }
 
@@ -175,10 +182,10 @@ function block4x4(
   for (let p = 0; p < k; p++) {
     const x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
     const y0 = b[b0 + p], y1 = b[b1 + p], y2 = b[b2 + p], y3 = b[b3 + p];
-    s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
-    s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
-    s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
-    s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+    s00 = f32(s00 + f32(x0 * y0)); s01 = f32(s01 + f32(x0 * y1)); s02 = f32(s02 + f32(x0 * y2)); s03 = f32(s03 + f32(x0 * y3));
+    s10 = f32(s10 + f32(x1 * y0)); s11 = f32(s11 + f32(x1 * y1)); s12 = f32(s12 + f32(x1 * y2)); s13 = f32(s13 + f32(x1 * y3));
+    s20 = f32(s20 + f32(x2 * y0)); s21 = f32(s21 + f32(x2 * y1)); s22 = f32(s22 + f32(x2 * y2)); s23 = f32(s23 + f32(x2 * y3));
+    s30 = f32(s30 + f32(x3 * y0)); s31 = f32(s31 + f32(x3 * y1)); s32 = f32(s32 + f32(x3 * y2)); s33 = f32(s33 + f32(x3 * y3));
   }
   const o = i * m + j;
   put4(c, o, 1, s00, s01, s02, s03, acc);
