@@ -36,6 +36,26 @@ async function submit(page: Page, id: string, code: string) {
   return exercise;
 }
 
+/**
+ * The figure's snapshot once it has stopped changing (a late resize or font swap redraws it),
+ * so the comparison sees the settled picture.
+ */
+async function settledSvg(figure: Locator): Promise<string> {
+  let previous = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await svgSnapshot(figure);
+        const same = now === previous;
+        previous = now;
+        return same;
+      },
+      { interval: 300, timeout: 10_000 },
+    )
+    .toBe(true);
+  return previous;
+}
+
 describe('chapter 4: forward propagation', () => {
   it('stepping lights the unit’s row, its inputs and its sum, with the engine’s numbers', async () => {
     const { page, errors, close } = await openPage(PATH);
@@ -218,7 +238,7 @@ export function layerForward(W: number[][], a: number[]): number[] {
     await expect
       .poll(() => widget.locator('[data-readout]').textContent())
       .toContain('it switches at x = 0.50');
-    await expect(svgSnapshot(widget.locator('[data-plot]'))).resolves.toMatchFileSnapshot(
+    await expect(settledSvg(widget.locator('[data-plot]'))).resolves.toMatchFileSnapshot(
       '../widgets/__snapshots__/sigmoid-explorer.svg',
     );
     expect(errors).toEqual([]);

@@ -37,6 +37,26 @@ async function trainFor(widget: Locator, epochs: number) {
     .toMatch(new RegExp(`^Epoch ${epochs.toLocaleString('en')} `));
 }
 
+/**
+ * The figure's snapshot once it has stopped changing (a late resize or font swap redraws it),
+ * so the comparison sees the settled picture.
+ */
+async function settledSvg(figure: Locator): Promise<string> {
+  let previous = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await svgSnapshot(figure);
+        const same = now === previous;
+        previous = now;
+        return same;
+      },
+      { interval: 300, timeout: 10_000 },
+    )
+    .toBe(true);
+  return previous;
+}
+
 describe('chapter 5: the linear layer', () => {
   it('focusing an entry of Z lights its row of X, its column of Wᵀ and its bias', async () => {
     const { page, errors, close } = await openPage(PATH);
@@ -133,7 +153,7 @@ describe('chapter 5: the linear layer', () => {
   it('draws the untrained network’s plane as in its snapshot', async () => {
     const { page, close } = await openPage(PATH);
     const widget = await mounted(page.getByRole('region', { name: STACK }));
-    await expect(svgSnapshot(widget.locator('[data-plane]'))).resolves.toMatchFileSnapshot(
+    await expect(settledSvg(widget.locator('[data-plane]'))).resolves.toMatchFileSnapshot(
       '../widgets/__snapshots__/stacking-untrained.svg',
     );
     await close();
