@@ -24,6 +24,16 @@ const faces = [
   { name: 'KaTeX_Math-Italic', usedBy: /class="[^"]*\bmathnormal\b/ },
 ];
 
+/**
+ * The faces to preload for a built page: those its math uses outside closed <details> (the
+ * home page's "What you will learn" lists hold formulas whose fonts load only when opened;
+ * preloading them would be wasted bytes and a console warning).
+ */
+export function facesToPreload(html: string): string[] {
+  const shown = html.replace(/<details(?![^>]*\sopen[\s>=])[^>]*>[\s\S]*?<\/details>/g, '');
+  return faces.filter((f) => f.usedBy.test(shown)).map((f) => f.name);
+}
+
 export function katexFontPreload(): AstroIntegration {
   let base = '/';
   return {
@@ -40,12 +50,12 @@ export function katexFontPreload(): AstroIntegration {
         let count = 0;
         for (const page of pages) {
           const html = await readFile(join(root, page), 'utf8');
-          const used = faces.filter((f) => f.usedBy.test(html));
+          const used = facesToPreload(html);
           if (used.length === 0) continue;
           const css = await stylesheets(root, base, html);
           const links = used.map((face) => {
-            const url = new RegExp(`url\\(["']?([^)"']*/${face.name}\\.[^)"']*\\.woff2)`).exec(css);
-            if (!url) throw new Error(`${page}: no woff2 for ${face.name} in its stylesheets`);
+            const url = new RegExp(`url\\(["']?([^)"']*/${face}\\.[^)"']*\\.woff2)`).exec(css);
+            if (!url) throw new Error(`${page}: no woff2 for ${face} in its stylesheets`);
             return `<link rel="preload" href="${url[1]}" as="font" type="font/woff2" crossorigin>`;
           });
           // Before the first stylesheet, so the fonts queue up next to it, not behind scripts.

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles } from '../site-links';
+import { facesToPreload } from '../../src/integrations/katex-font-preload';
 
 // Every page the build produced, found by globbing dist/ rather than listed, so pages added
 // later (assignments, notation, new lessons) are checked without touching this file.
@@ -23,17 +24,12 @@ describe('the built HTML', () => {
     expect(problems).toEqual([]);
   });
 
-  // Without these preloads the formulas re-wrap when their fonts arrive (a layout shift).
-  it.each(pages.filter((f) => readFileSync(f, 'utf8').includes('class="katex"')))(
-    '%s preloads the KaTeX faces its math uses',
-    (file) => {
-      const html = readFileSync(file, 'utf8');
-      const head = html.slice(0, html.indexOf('</head>'));
-      const preloaded = [...head.matchAll(/<link rel="preload" href="[^"]*\/(KaTeX_[\w-]+)\./g)];
-      expect(preloaded.map((m) => m[1])).toContain('KaTeX_Main-Regular');
-      if (html.includes('mathnormal')) {
-        expect(preloaded.map((m) => m[1])).toContain('KaTeX_Math-Italic');
-      }
-    },
-  );
+  // Without these preloads the formulas re-wrap when their fonts arrive (a layout shift); with
+  // needless ones, a page downloads fonts it never shows.
+  it.each(pages)('%s preloads exactly the KaTeX faces its visible math uses', (file) => {
+    const html = readFileSync(file, 'utf8');
+    const head = html.slice(0, html.indexOf('</head>'));
+    const preloaded = [...head.matchAll(/<link rel="preload" href="[^"]*\/(KaTeX_[\w-]+)\./g)];
+    expect(preloaded.map((m) => m[1])).toEqual(facesToPreload(html));
+  });
 });
