@@ -50,7 +50,8 @@ const root = process.env.OUT_DIR ?? 'dist';
 
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`No built site in ${root}/; building it first.`);
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  // The build's log goes to stderr, so stdout stays the table (and --json's last line).
+  const build = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 2, 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
