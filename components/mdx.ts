@@ -9,6 +9,10 @@ import GateTable from './widgets/GateTable.astro';
 import PerceptronPlayground from './widgets/PerceptronPlayground.astro';
 import XorNetwork from './widgets/XorNetwork.astro';
 import XorTrainer from './widgets/XorTrainer.astro';
+import DigitBrowser from './widgets/DigitBrowser.astro';
+import DigitMatrix from './widgets/DigitMatrix.astro';
+import SquaredErrorExample from './widgets/SquaredErrorExample.astro';
+import WorkedNumber from './widgets/WorkedNumber.astro';
 
 export const mdxComponents = {
   Cell,
@@ -19,4 +23,8 @@ export const mdxComponents = {
   PerceptronPlayground,
   XorNetwork,
   XorTrainer,
+  DigitBrowser,
+  DigitMatrix,
+  SquaredErrorExample,
+  WorkedNumber,
 };
