@@ -11,6 +11,8 @@ import XorNetwork from './widgets/XorNetwork.astro';
 import XorTrainer from './widgets/XorTrainer.astro';
 import DigitBrowser from './widgets/DigitBrowser.astro';
 import DigitMatrix from './widgets/DigitMatrix.astro';
+import DrawDigit from './widgets/DrawDigit.astro';
+import MnistFact from './widgets/MnistFact.astro';
 import SquaredErrorExample from './widgets/SquaredErrorExample.astro';
 import WorkedNumber from './widgets/WorkedNumber.astro';
 
@@ -25,6 +27,8 @@ export const mdxComponents = {
   XorTrainer,
   DigitBrowser,
   DigitMatrix,
+  DrawDigit,
+  MnistFact,
   SquaredErrorExample,
   WorkedNumber,
 };

@@ -63,6 +63,65 @@ describe('chapter 6: MNIST', () => {
     await close();
   });
 
+  it('draw a digit: a stroke changes the outputs; undo, clear and the keyboard way in work', async () => {
+    const { page, errors, close } = await openPage(PATH);
+    const widget = await mounted(page.getByRole('region', { name: 'Draw a digit' }));
+    const bars = widget.getByRole('table', { name: "The model's ten outputs" });
+    const values = () => bars.locator('.dd-value').allTextContents();
+    await expect.poll(values, { timeout: 15_000 }).not.toContain('–');
+    const blank = await values();
+    expect(await widget.locator('[data-answer]').textContent()).toMatch(/input is empty/);
+    // A vertical stroke down the middle of the pad: a 1.
+    const pad = widget.locator('[data-pad]');
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
+    await page.mouse.down();
+    for (let k = 1; k <= 12; k++) {
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + 0.06 * k));
+    }
+    await page.mouse.up();
+    await expect.poll(values).not.toEqual(blank);
+    await expect
+      .poll(() => widget.locator('[data-answer]').textContent())
+      .toMatch(/^The network reads a \d/);
+    expect(await widget.locator('[data-error]').textContent()).toMatch(
+      /^Squared error against the one-hot target of 1: \d\.\d\d\.$/,
+    );
+    const drawn = await values();
+    // Undo brings the blank input back; Clear can itself be undone.
+    await widget.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(values).toEqual(blank);
+    await expect.poll(() => widget.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+    // Keyboard: start from a held-out 3, then erase a pixel of its ink.
+    await widget.getByLabel('Or start from a held-out digit').selectOption('3');
+    await widget.getByRole('button', { name: 'Start from it' }).click();
+    await expect.poll(() => widget.getByLabel('The digit you meant').inputValue()).toBe('3');
+    await expect
+      .poll(() => widget.locator('[data-answer]').textContent())
+      .toMatch(/^The network reads a 3/);
+    const three = await values();
+    expect(three).not.toEqual(drawn);
+    const input = widget.getByRole('group', { name: /^The 28 by 28 input/ });
+    await input.focus();
+    // Walk up from the centre until the cursor sits on ink, then erase it.
+    for (let k = 0; k < 14; k++) {
+      const text = (await widget.locator('[data-input-readout]').textContent()) ?? '';
+      if (!/= 0\.00\.$/.test(text)) break;
+      await page.keyboard.press('ArrowUp');
+    }
+    await page.keyboard.press('Delete');
+    await expect
+      .poll(() => widget.locator('[data-input-readout]').textContent())
+      .toMatch(/= 0\.00\.$/);
+    await expect.poll(values).not.toEqual(three);
+    await widget.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(values).toEqual(blank);
+    await widget.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(values).not.toEqual(blank);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('fits a phone screen without sideways scrolling of the page', async () => {
     const { page, errors, close } = await openPage(PATH, { width: 360, height: 740 });
     await mounted(page.getByRole('region', { name: 'Browse real MNIST digits' }));
@@ -90,6 +149,10 @@ describe('chapter 6: MNIST', () => {
           },
         )
         .toBe(40);
+      const draw = await mounted(page.getByRole('region', { name: 'Draw a digit' }));
+      await expect
+        .poll(() => draw.locator('.dd-value').first().textContent(), { timeout: 15_000 })
+        .not.toBe('–');
       expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
       expect(errors).toEqual([]);
       await close();

@@ -26,6 +26,16 @@ import {
   turnPage,
 } from '../../components/widgets/mnist/browser-state';
 import { darkCell, inkMix } from '../../components/widgets/mnist/paint';
+import {
+  UNDO_LIMIT,
+  checkpoint,
+  initialDraw,
+  moveDrawCursor,
+  paintPixel,
+  setInput,
+  setLabel,
+  undo,
+} from '../../components/widgets/mnist/draw-state';
 
 /**
  * A 28×28 image drawn back larger and smoother than the blocks of `upscale`, the way a brush
@@ -172,5 +182,34 @@ describe('MNIST preprocessing of a drawing', () => {
     const rate = agree / some.length;
     console.log(`draw-back agreement: ${agree}/${some.length} = ${(100 * rate).toFixed(1)} %`);
     expect(rate).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('the draw-a-digit state', () => {
+  it('undo brings back the input and pad of each checkpoint, newest first', () => {
+    let s = initialDraw<string>(3);
+    expect(s.label).toBe(3);
+    s = checkpoint(s, 'blank pad');
+    s = setInput(s, new Array(PIXELS).fill(0.5));
+    s = checkpoint(s, 'grey pad');
+    s = paintPixel(s, 1);
+    expect(s.input[s.cursor]).toBe(1);
+    let snap;
+    [s, snap] = undo(s);
+    expect(snap?.pad).toBe('grey pad');
+    expect(s.input[0]).toBe(0.5);
+    [s, snap] = undo(s);
+    expect(snap?.pad).toBe('blank pad');
+    expect(s.input.every((v) => v === 0)).toBe(true);
+    expect(undo(s)[1]).toBeNull();
+  });
+
+  it('keeps at most UNDO_LIMIT steps and moves the cursor within the grid', () => {
+    let s = initialDraw<number>();
+    for (let k = 0; k < UNDO_LIMIT + 5; k++) s = checkpoint(s, k);
+    expect(s.undo).toHaveLength(UNDO_LIMIT);
+    expect(s.undo[0].pad).toBe(5);
+    expect(moveDrawCursor(s, 0, 100).cursor).toBe(14 * SIDE + SIDE - 1);
+    expect(setLabel(s, s.label)).toBe(s);
   });
 });
