@@ -13,6 +13,7 @@ import DigitBrowser from './widgets/DigitBrowser.astro';
 import DigitMatrix from './widgets/DigitMatrix.astro';
 import DrawDigit from './widgets/DrawDigit.astro';
 import MnistFact from './widgets/MnistFact.astro';
+import MnistTrainer from './widgets/MnistTrainer.astro';
 import SquaredErrorExample from './widgets/SquaredErrorExample.astro';
 import WorkedNumber from './widgets/WorkedNumber.astro';
 
@@ -29,6 +30,7 @@ export const mdxComponents = {
   DigitMatrix,
   DrawDigit,
   MnistFact,
+  MnistTrainer,
   SquaredErrorExample,
   WorkedNumber,
 };
