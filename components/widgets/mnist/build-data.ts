@@ -4,6 +4,7 @@
  * imported by .astro frontmatter, never by a browser module.
  */
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import {
   MNIST_DATA_PATH,
@@ -36,4 +37,10 @@ export function pretrainedAccuracy(): number {
   const test = mnistMatrices(data, standardMnistSplit(data).test);
   const predicted = argmaxRows(buildModel().forward(test.x));
   return predicted.filter((p, i) => p === test.labels[i]).length / predicted.length;
+}
+
+/** What the digits file costs a student to download: raw bytes, and gzipped as a host sends it. */
+export function digitsFileSize(): { raw: number; gzip: number } {
+  const bytes = readFileSync(join(process.cwd(), 'public', MNIST_DATA_PATH));
+  return { raw: bytes.length, gzip: gzipSync(bytes).length };
 }

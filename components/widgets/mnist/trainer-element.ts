@@ -7,8 +7,8 @@
 import workerUrl from './trainer-worker?worker&url';
 import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
-import { MNIST_DATA_PATH } from '../../../src/engine/index';
-import { assetUrl } from './assets';
+import { MNIST_HEADER_BYTES } from '../../../src/engine/index';
+import { loadDigits } from './assets';
 import { darkCell, inkMix, paintImage, palette, type Palette } from './paint';
 import { SIDE } from './mnist-logic';
 import { renderAccuracyCurve, renderLossCurve } from './trainer-plot';
@@ -34,6 +34,7 @@ class MnistTrainerController extends WidgetController {
   private colours: Palette | null = null;
   private galleryKey = '';
   private evalKey = '';
+  private sentDigits = false;
 
   constructor(root: HTMLElement) {
     super(root);
@@ -113,12 +114,30 @@ class MnistTrainerController extends WidgetController {
       this.store.set({ ...s, status: 'training' });
       this.send({ type: 'resume' });
     } else if (s.status !== 'loading') {
-      this.ensureWorker().postMessage({
-        type: 'start',
-        url: assetUrl(MNIST_DATA_PATH),
-        config: s.config,
-      } satisfies ToWorker);
       this.store.set({ ...initialTrainer(s.config), status: 'loading' });
+      void this.start(s.config);
+    }
+  }
+
+  /** Start a run in the worker, sending it the digits the first time (fetched once per page). */
+  private async start(config: MnistTrainerState['config']) {
+    try {
+      const worker = this.ensureWorker();
+      let bytes: ArrayBuffer | undefined;
+      if (!this.sentDigits) {
+        const data = await loadDigits();
+        // A copy of the whole file (the page's other widgets keep theirs), moved to the worker.
+        const start = data.labels.byteOffset - MNIST_HEADER_BYTES;
+        const length = MNIST_HEADER_BYTES + data.count * (1 + data.rows * data.cols);
+        bytes = data.labels.buffer.slice(start, start + length) as ArrayBuffer;
+      }
+      if (this.store.get().status !== 'loading') return; // reset or reconfigured meanwhile
+      worker.postMessage({ type: 'start', bytes, config } satisfies ToWorker, bytes ? [bytes] : []);
+      this.sentDigits = true;
+    } catch (e) {
+      this.store.set((st) =>
+        receive(st, { type: 'error', message: e instanceof Error ? e.message : String(e) }),
+      );
     }
   }
 
@@ -189,7 +208,7 @@ class MnistTrainerController extends WidgetController {
     if (s.status === 'idle') {
       text = `Ready: ${s.config.epochs} epochs of a 784-${s.config.hidden}-10 network, learning rate ${s.config.lr}, seed ${s.config.seed}. Press Start.`;
     } else if (s.status === 'loading') {
-      text = 'Loading the digits into the training worker…';
+      text = 'Loading the digits and starting the training worker…';
     } else if (s.status === 'error') {
       text = `Training stopped: ${s.error}`;
     } else {

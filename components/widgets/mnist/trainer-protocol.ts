@@ -2,15 +2,17 @@
 import type { Evaluation, LossPoint, Progress, TrainerConfig } from './trainer-run';
 
 export type ToWorker =
-  /** Load the digits (once) and start a new run from `config`. */
-  | { type: 'start'; url: string; config: TrainerConfig }
+  /**
+   * Start a new run from `config`. The first start brings the digits file's bytes, which the
+   * page has already fetched for its other widgets (one download, shared).
+   */
+  | { type: 'start'; bytes?: ArrayBuffer; config: TrainerConfig }
   | { type: 'pause' }
   | { type: 'resume' }
   /** Drop the run. */
   | { type: 'reset' };
 
 export type FromWorker =
-  | { type: 'loading' }
   /** The run exists; its first evaluation (untrained weights) comes with it. */
   | { type: 'started'; run: number; evaluation: Evaluation; progress: Progress }
   | {

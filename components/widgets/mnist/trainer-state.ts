@@ -51,8 +51,6 @@ export const reset = (s: MnistTrainerState): MnistTrainerState => initialTrainer
 /** Apply one message from the worker. */
 export function receive(s: MnistTrainerState, m: FromWorker): MnistTrainerState {
   switch (m.type) {
-    case 'loading':
-      return { ...s, status: 'loading' };
     case 'error':
       return { ...s, status: 'error', error: m.message };
     case 'started':

@@ -1,13 +1,13 @@
 /**
- * The MNIST trainer's Web Worker: loads the digits once, then trains in slices of about
+ * The MNIST trainer's Web Worker: parses the digits the page sends with the first start, then trains in slices of about
  * SLICE_MS, posting the loss points, evaluations and progress of each slice and yielding to
  * its own event loop between slices, so "pause" and "reset" are heard at once. The page's main
  * thread only draws what arrives.
  *
- * State: the digits (loaded on the first start), the current run and whether it is playing,
+ * State: the digits (from the first start), the current run and whether it is playing,
  * and a run number that tags every message so the page can ignore a replaced run's last words.
  */
-import { fetchMnist, type MnistData } from '../../../src/engine/index';
+import { parseMnist, type MnistData } from '../../../src/engine/index';
 import { MnistRun } from './trainer-run';
 import type { FromWorker, ToWorker } from './trainer-protocol';
 
@@ -19,7 +19,7 @@ const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 };
 
-let data: Promise<MnistData> | undefined;
+let data: MnistData | undefined;
 let run: MnistRun | null = null;
 let runId = 0;
 let playing = false;
@@ -40,29 +40,26 @@ function slice(id: number) {
   else setTimeout(() => slice(id), 0);
 }
 
-async function start(message: Extract<ToWorker, { type: 'start' }>) {
+function start(message: Extract<ToWorker, { type: 'start' }>) {
   const id = ++runId;
   playing = false;
   run = null;
   try {
-    if (!data) post({ type: 'loading' });
-    data ??= fetchMnist(message.url);
-    const digits = await data;
-    if (id !== runId) return;
-    run = new MnistRun(digits, message.config);
+    if (message.bytes) data = parseMnist(new Uint8Array(message.bytes));
+    if (!data) throw new Error('the digits were not sent with the first start');
+    run = new MnistRun(data, message.config);
     trainMs = 0;
     playing = true;
     post({ type: 'started', run: id, evaluation: run.evaluate(), progress: run.progress });
     slice(id);
   } catch (e) {
-    data = undefined;
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
 }
 
 scope.onmessage = (e) => {
   const message = e.data;
-  if (message.type === 'start') void start(message);
+  if (message.type === 'start') start(message);
   else if (message.type === 'pause') {
     playing = false;
     post({ type: 'paused', run: runId });
