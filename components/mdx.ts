@@ -9,6 +9,13 @@ import GateTable from './widgets/GateTable.astro';
 import PerceptronPlayground from './widgets/PerceptronPlayground.astro';
 import XorNetwork from './widgets/XorNetwork.astro';
 import XorTrainer from './widgets/XorTrainer.astro';
+import DigitBrowser from './widgets/DigitBrowser.astro';
+import DigitMatrix from './widgets/DigitMatrix.astro';
+import DrawDigit from './widgets/DrawDigit.astro';
+import MnistFact from './widgets/MnistFact.astro';
+import MnistTrainer from './widgets/MnistTrainer.astro';
+import SquaredErrorExample from './widgets/SquaredErrorExample.astro';
+import WorkedNumber from './widgets/WorkedNumber.astro';
 
 export const mdxComponents = {
   Cell,
@@ -19,4 +26,11 @@ export const mdxComponents = {
   PerceptronPlayground,
   XorNetwork,
   XorTrainer,
+  DigitBrowser,
+  DigitMatrix,
+  DrawDigit,
+  MnistFact,
+  MnistTrainer,
+  SquaredErrorExample,
+  WorkedNumber,
 };
