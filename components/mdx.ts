@@ -13,6 +13,13 @@ import ForwardStepper from './widgets/ForwardStepper.astro';
 import SigmoidExplorer from './widgets/SigmoidExplorer.astro';
 import BatchProduct from './widgets/BatchProduct.astro';
 import Stacking from './widgets/Stacking.astro';
+import DigitBrowser from './widgets/DigitBrowser.astro';
+import DigitMatrix from './widgets/DigitMatrix.astro';
+import DrawDigit from './widgets/DrawDigit.astro';
+import MnistFact from './widgets/MnistFact.astro';
+import MnistTrainer from './widgets/MnistTrainer.astro';
+import SquaredErrorExample from './widgets/SquaredErrorExample.astro';
+import WorkedNumber from './widgets/WorkedNumber.astro';
 
 export const mdxComponents = {
   Cell,
@@ -27,4 +34,11 @@ export const mdxComponents = {
   SigmoidExplorer,
   BatchProduct,
   Stacking,
+  DigitBrowser,
+  DigitMatrix,
+  DrawDigit,
+  MnistFact,
+  MnistTrainer,
+  SquaredErrorExample,
+  WorkedNumber,
 };

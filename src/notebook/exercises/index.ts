@@ -8,12 +8,14 @@ import { perceptronExercises } from './perceptron';
 import { xorExercises } from './xor';
 import { forwardExercises } from './forward';
 import { linearExercises } from './linear';
+import { mnistExercises } from './mnist';
 
 export const exercises: readonly Exercise[] = [
   ...perceptronExercises,
   ...xorExercises,
   ...forwardExercises,
   ...linearExercises,
+  ...mnistExercises,
 ];
 
 const byId = new Map(exercises.map((e) => [e.id, e]));
