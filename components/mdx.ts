@@ -9,6 +9,8 @@ import GateTable from './widgets/GateTable.astro';
 import PerceptronPlayground from './widgets/PerceptronPlayground.astro';
 import XorNetwork from './widgets/XorNetwork.astro';
 import XorTrainer from './widgets/XorTrainer.astro';
+import SoftmaxExplorer from './widgets/SoftmaxExplorer.astro';
+import LossShapes from './widgets/LossShapes.astro';
 
 export const mdxComponents = {
   Cell,
@@ -19,4 +21,6 @@ export const mdxComponents = {
   PerceptronPlayground,
   XorNetwork,
   XorTrainer,
+  SoftmaxExplorer,
+  LossShapes,
 };

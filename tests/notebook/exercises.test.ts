@@ -157,6 +157,7 @@ describe('the registry', () => {
       'perceptron-update',
     ]);
     expect(exerciseIdsByLesson['03-xor-mlp']).toEqual(['xor-network-weights', 'two-layer-forward']);
+    expect(exerciseIdsByLesson['07-softmax']).toEqual(['softmax']);
   });
 
   it('gives each exercise both visible and hidden checks, hints and a stable version', () => {

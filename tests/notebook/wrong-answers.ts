@@ -19,11 +19,76 @@ const UPDATE = 'perceptronUpdate(w: number[], x: number[], target: number, lr: n
 const FORWARD = 'forward(hidden: number[][], output: number[], x: number[]): number';
 const CHECK_LENGTH =
   "  if (w.length !== x.length + 1) throw new Error('one more weight than inputs');";
+const SOFTMAX = 'softmax(logits: number[]): number[]';
 const weights = (w: string) => `export const w: number[] = ${w};\n`;
 const xorNet = (hidden: string, output: string) =>
   `export const hidden: number[][] = ${hidden};\nexport const output: number[] = ${output};\n`;
 
 export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
+  softmax: [
+    {
+      name: 'shifts by the first logit, not the largest',
+      source: fn(
+        SOFTMAX,
+        '  const e = logits.map((z) => Math.exp(z - logits[0]));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);',
+      ),
+    },
+    {
+      name: 'shifts by the smallest logit',
+      source: fn(
+        SOFTMAX,
+        '  const m = Math.min(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);',
+      ),
+    },
+    {
+      name: 'shifts by the mean logit',
+      source: fn(
+        SOFTMAX,
+        '  const m = logits.reduce((a, b) => a + b, 0) / logits.length;\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);',
+      ),
+    },
+    {
+      name: 'sigmoid of each logit (does not sum to one)',
+      source: fn(SOFTMAX, '  return logits.map((z) => 1 / (1 + Math.exp(-z)));'),
+    },
+    {
+      name: 'forgets to divide by the sum',
+      source: fn(
+        SOFTMAX,
+        '  const m = Math.max(...logits);\n  return logits.map((z) => Math.exp(z - m));',
+      ),
+    },
+    {
+      name: 'hard-coded three classes',
+      source: fn(
+        SOFTMAX,
+        '  const m = Math.max(logits[0], logits[1], logits[2]);\n  const e = [0, 1, 2].map((i) => Math.exp(logits[i] - m));\n  const s = e[0] + e[1] + e[2];\n  return e.map((v) => v / s);',
+      ),
+    },
+    {
+      name: 'sorts the logits in place to find the largest (changes logits)',
+      source: fn(
+        SOFTMAX,
+        '  const m = logits.sort((a, b) => b - a)[0];\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);',
+      ),
+    },
+    {
+      name: 'dividing by the sum of the logits, written with a loop',
+      source: fn(
+        SOFTMAX,
+        '  let total = 0;\n  for (const z of logits) total += z;\n  const out: number[] = [];\n  for (const z of logits) out.push(z / total);\n  return out;',
+      ),
+      recognise: 'no-exponential',
+    },
+    {
+      name: 'the naive form, written with a loop',
+      source: fn(
+        SOFTMAX,
+        '  const out: number[] = [];\n  let total = 0;\n  for (let i = 0; i < logits.length; i++) {\n    out.push(Math.exp(logits[i]));\n    total += out[i];\n  }\n  for (let i = 0; i < out.length; i++) out[i] /= total;\n  return out;',
+      ),
+      recognise: 'naive-overflow',
+    },
+  ],
   'perceptron-output': [
     {
       name: 'hard-coded two inputs',

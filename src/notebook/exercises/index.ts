@@ -6,8 +6,13 @@
 import type { Exercise } from './define';
 import { perceptronExercises } from './perceptron';
 import { xorExercises } from './xor';
+import { softmaxExercises } from './softmax';
 
-export const exercises: readonly Exercise[] = [...perceptronExercises, ...xorExercises];
+export const exercises: readonly Exercise[] = [
+  ...perceptronExercises,
+  ...xorExercises,
+  ...softmaxExercises,
+];
 
 const byId = new Map(exercises.map((e) => [e.id, e]));
 if (byId.size !== exercises.length) {
