@@ -11,6 +11,7 @@ import XorNetwork from './widgets/XorNetwork.astro';
 import XorTrainer from './widgets/XorTrainer.astro';
 import SoftmaxExplorer from './widgets/SoftmaxExplorer.astro';
 import LossShapes from './widgets/LossShapes.astro';
+import GradientComparison from './widgets/GradientComparison.astro';
 
 export const mdxComponents = {
   Cell,
@@ -23,4 +24,5 @@ export const mdxComponents = {
   XorTrainer,
   SoftmaxExplorer,
   LossShapes,
+  GradientComparison,
 };

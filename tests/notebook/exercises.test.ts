@@ -158,6 +158,11 @@ describe('the registry', () => {
     ]);
     expect(exerciseIdsByLesson['03-xor-mlp']).toEqual(['xor-network-weights', 'two-layer-forward']);
     expect(exerciseIdsByLesson['07-softmax']).toEqual(['softmax']);
+    expect(exerciseIdsByLesson['08-cross-entropy']).toEqual([
+      'cross-entropy',
+      'cross-entropy-from-logits',
+      'softmax-ce-gradient',
+    ]);
   });
 
   it('gives each exercise both visible and hidden checks, hints and a stable version', () => {

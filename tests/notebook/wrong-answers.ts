@@ -20,11 +20,171 @@ const FORWARD = 'forward(hidden: number[][], output: number[], x: number[]): num
 const CHECK_LENGTH =
   "  if (w.length !== x.length + 1) throw new Error('one more weight than inputs');";
 const SOFTMAX = 'softmax(logits: number[]): number[]';
+const CE = 'crossEntropy(probabilities: number[], label: number): number';
+const CE_LOGITS = 'crossEntropyFromLogits(logits: number[], label: number): number';
+const GRAD = 'logitGradient(logits: number[], label: number): number[]';
+const LABEL = (n: string) =>
+  `  if (!Number.isInteger(label) || label < 0 || label >= ${n}.length) throw new Error('bad label');`;
 const weights = (w: string) => `export const w: number[] = ${w};\n`;
 const xorNet = (hidden: string, output: string) =>
   `export const hidden: number[][] = ${hidden};\nexport const output: number[] = ${output};\n`;
 
 export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
+  'cross-entropy': [
+    {
+      name: '1 − p̂ instead of −ln p̂',
+      source: fn(CE, `${LABEL('probabilities')}\n  return 1 - probabilities[label];`),
+    },
+    {
+      name: 'squared error against the one-hot target',
+      source: fn(
+        CE,
+        `${LABEL('probabilities')}\n  return probabilities.reduce((s, p, c) => s + (p - (c === label ? 1 : 0)) ** 2, 0);`,
+      ),
+    },
+    { name: 'never checks the label', source: fn(CE, '  return -Math.log(probabilities[label]);') },
+    {
+      name: 'counts classes from 1 (reads label − 1)',
+      source: fn(
+        CE,
+        "  if (label < 1 || label > probabilities.length) throw new Error('bad label');\n  return -Math.log(probabilities[label - 1]);",
+      ),
+    },
+    {
+      name: '−ln of the largest probability, whatever the label',
+      source: fn(CE, `${LABEL('probabilities')}\n  return -Math.log(Math.max(...probabilities));`),
+    },
+    {
+      name: 'log base 10, written as ln / ln 10',
+      source: fn(
+        CE,
+        `${LABEL('probabilities')}\n  const p = probabilities[label];\n  return -Math.log(p) / Math.LN10;`,
+      ),
+      recognise: 'log-base-10',
+    },
+    {
+      name: 'the minus sign missing, written with find',
+      source: fn(
+        CE,
+        `${LABEL('probabilities')}\n  const p = probabilities.find((_, c) => c === label) as number;\n  return Math.log(p);`,
+      ),
+      recognise: 'positive-sign',
+    },
+    {
+      name: 'every class summed, written with a loop',
+      source: fn(
+        CE,
+        `${LABEL('probabilities')}\n  let loss = 0;\n  for (const p of probabilities) loss -= Math.log(p);\n  return loss;`,
+      ),
+      recognise: 'sum-all-classes',
+    },
+  ],
+  'cross-entropy-from-logits': [
+    {
+      name: 'returns the log-sum-exp without − z_label',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  return m + Math.log(logits.reduce((s, z) => s + Math.exp(z - m), 0));`,
+      ),
+    },
+    {
+      name: 'sign flipped: z_label − log-sum-exp',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  return logits[label] - m - Math.log(logits.reduce((s, z) => s + Math.exp(z - m), 0));`,
+      ),
+    },
+    {
+      name: 'the shift m not added back',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  return Math.log(logits.reduce((s, z) => s + Math.exp(z - m), 0)) - logits[label];`,
+      ),
+    },
+    {
+      name: 'hard-coded three classes',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  const m = Math.max(logits[0], logits[1], logits[2]);\n  return m + Math.log(Math.exp(logits[0] - m) + Math.exp(logits[1] - m) + Math.exp(logits[2] - m)) - logits[label];`,
+      ),
+    },
+    {
+      name: 'never checks the label',
+      source: fn(
+        CE_LOGITS,
+        '  const m = Math.max(...logits);\n  return m + Math.log(logits.reduce((s, z) => s + Math.exp(z - m), 0)) - logits[label];',
+      ),
+    },
+    {
+      name: 'the naive softmax then −ln, written with a loop',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  let sum = 0;\n  for (const z of logits) sum += Math.exp(z);\n  const p = Math.exp(logits[label]) / sum;\n  return -Math.log(p);`,
+      ),
+      recognise: 'naive-softmax-then-log',
+    },
+    {
+      name: 'a stable softmax then −ln, written with a loop',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  let sum = 0;\n  for (const z of logits) sum += Math.exp(z - m);\n  const p = Math.exp(logits[label] - m) / sum;\n  return -Math.log(p);`,
+      ),
+      recognise: 'stable-softmax-then-log',
+    },
+  ],
+  'softmax-ce-gradient': [
+    {
+      name: 'subtracts 1 from every entry',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s - 1);`,
+      ),
+    },
+    {
+      name: 'the naive softmax (NaN for large logits)',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const e = logits.map((z) => Math.exp(z));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v, c) => v / s - (c === label ? 1 : 0));`,
+      ),
+    },
+    {
+      name: 'subtracts 1 at label − 1 (classes from 1)',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v, c) => v / s - (c === label - 1 ? 1 : 0));`,
+      ),
+    },
+    {
+      name: 'the gradient of squared error on the softmax output (p̂ − y, times 2)',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v, c) => 2 * (v / s - (c === label ? 1 : 0)));`,
+      ),
+    },
+    {
+      name: 'writes the result into logits',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  let s = 0;\n  for (let c = 0; c < logits.length; c++) {\n    logits[c] = Math.exp(logits[c] - m);\n    s += logits[c];\n  }\n  for (let c = 0; c < logits.length; c++) logits[c] = logits[c] / s - (c === label ? 1 : 0);\n  return logits;`,
+      ),
+    },
+    {
+      name: 'the sign flipped, written with a loop',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  let s = 0;\n  for (const v of e) s += v;\n  const g: number[] = [];\n  for (let c = 0; c < e.length; c++) g.push(-(e[c] / s - (c === label ? 1 : 0)));\n  return g;`,
+      ),
+      recognise: 'sign-flipped',
+    },
+    {
+      name: 'softmax alone, written with a loop',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  let s = 0;\n  for (const v of e) s += v;\n  const g: number[] = [];\n  for (const v of e) g.push(v / s);\n  return g;`,
+      ),
+      recognise: 'softmax-only',
+    },
+  ],
   softmax: [
     {
       name: 'shifts by the first logit, not the largest',

@@ -148,3 +148,31 @@ describe('chapter 7 cells', () => {
     expect(s.shifted).toEqual(softmax([1000, 1001, 1002]));
   });
 });
+
+describe('lesson 8 numbers and cells', () => {
+  it('states the engine’s values', () => {
+    const text = lesson('08-cross-entropy.mdx');
+    const row = [0.999, 0.9, 0.5, 0.1, 0.001].map((p) => crossEntropy([1 - p, p], 1));
+    const shown = ['0.0010', '0.105', '0.693', '2.303', '6.908'];
+    row.forEach((v, i) => expect(v.toFixed(shown[i].split('.')[1].length)).toBe(shown[i]));
+    expect(text).toContain(`| ${shown.join(' | ')} |`);
+    const z = [0.1, 0.5, 0.3, 0.2, 0.1, 0.8, 0.1, 0.2, 0.3, 0.1];
+    const p = softmax(z);
+    expect(text).toContain(`$\\hat{p} \\approx ${p[1].toFixed(4)}$`);
+    expect(text).toContain(`about $${p[5].toFixed(4)}$`);
+    expect(text).toContain(
+      `$-\\ln ${p[1].toFixed(4)} \\approx ${crossEntropyFromLogits(z, 1).toFixed(3)}$`,
+    );
+    expect(crossEntropyFromLogits([1000, 0, -1000], 2)).toBe(2000);
+    expect(softmax([1000, 0, -1000])[2]).toBe(0);
+  });
+
+  it('the cells run and agree with the engine', async () => {
+    const [score, grad] = await runCells(['08/score-chapter-6.ts', '08/gradient-check.ts']);
+    const s = score.value as Record<string, number>;
+    const ce = crossEntropyFromLogits([0.1, 0.5, 0.3, 0.2, 0.1, 0.8, 0.1, 0.2, 0.3, 0.1], 1);
+    for (const v of Object.values(s)) expect(v).toBeCloseTo(ce, 12);
+    const g = grad.value as { formula: number[]; numeric: number[] };
+    g.formula.forEach((v, i) => expect(v).toBeCloseTo(g.numeric[i], 8));
+  });
+});

@@ -7,11 +7,13 @@ import type { Exercise } from './define';
 import { perceptronExercises } from './perceptron';
 import { xorExercises } from './xor';
 import { softmaxExercises } from './softmax';
+import { crossEntropyExercises } from './cross-entropy';
 
 export const exercises: readonly Exercise[] = [
   ...perceptronExercises,
   ...xorExercises,
   ...softmaxExercises,
+  ...crossEntropyExercises,
 ];
 
 const byId = new Map(exercises.map((e) => [e.id, e]));
