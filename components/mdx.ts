@@ -2,6 +2,7 @@
 // this map to <Content components={...} />, so MDX files stay prose, math and tags only.
 // Each entry is added by the piece of the site that provides the component.
 import Cell from './notebook/Cell.astro';
+import CoursePath from './course/CoursePath.astro';
 import Exercise from './notebook/Exercise.astro';
 import MultipleChoice from './quiz/MultipleChoice.astro';
 import Option from './quiz/Option.astro';
@@ -12,9 +13,11 @@ import XorTrainer from './widgets/XorTrainer.astro';
 import SoftmaxExplorer from './widgets/SoftmaxExplorer.astro';
 import LossShapes from './widgets/LossShapes.astro';
 import GradientComparison from './widgets/GradientComparison.astro';
+import LogisticLab from './widgets/LogisticLab.astro';
 
 export const mdxComponents = {
   Cell,
+  CoursePath,
   Exercise,
   MultipleChoice,
   Option,
@@ -25,4 +28,5 @@ export const mdxComponents = {
   SoftmaxExplorer,
   LossShapes,
   GradientComparison,
+  LogisticLab,
 };

@@ -105,6 +105,27 @@ export const softmaxExplorerProps = z
   })
   .strict();
 
+export const logisticLabProps = z
+  .object({
+    preset: z
+      .enum(['blobs', 'overlap', 'circle'])
+      .default('blobs')
+      .describe('The starting point set: two blobs, overlapping blobs, or a ring around a disc.'),
+    seed: z.number().int().nonnegative().default(1).describe('Seed of the preset points.'),
+    lr: z
+      .number()
+      .positive()
+      .max(20)
+      .default(1)
+      .describe('Learning rate of full-batch gradient descent, in (0, 20].'),
+    label: z
+      .string()
+      .min(1)
+      .default('Logistic regression lab')
+      .describe('Accessible name of this instance.'),
+  })
+  .strict();
+
 export const figureProps = z
   .object({
     label: z.string().min(1).optional().describe('Accessible name of this instance.'),
@@ -117,6 +138,7 @@ export type TrainerProps = z.input<typeof trainerProps>;
 export type NetworkProps = z.input<typeof networkProps>;
 export type SoftmaxExplorerProps = z.input<typeof softmaxExplorerProps>;
 export type FigureProps = z.input<typeof figureProps>;
+export type LogisticLabProps = z.input<typeof logisticLabProps>;
 
 function at(value: unknown, path: readonly PropertyKey[]): unknown {
   let v = value;

@@ -163,6 +163,11 @@ describe('the registry', () => {
       'cross-entropy-from-logits',
       'softmax-ce-gradient',
     ]);
+    expect(exerciseIdsByLesson['09-logistic-regression']).toEqual([
+      'binary-cross-entropy',
+      'two-class-softmax',
+      'logistic-step',
+    ]);
   });
 
   it('gives each exercise both visible and hidden checks, hints and a stable version', () => {

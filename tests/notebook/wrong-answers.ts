@@ -25,11 +25,161 @@ const CE_LOGITS = 'crossEntropyFromLogits(logits: number[], label: number): numb
 const GRAD = 'logitGradient(logits: number[], label: number): number[]';
 const LABEL = (n: string) =>
   `  if (!Number.isInteger(label) || label < 0 || label >= ${n}.length) throw new Error('bad label');`;
+const BCE = 'binaryCrossEntropy(p: number, y: number): number';
+const TWO = 'twoClassSoftmax(zPositive: number, zNegative: number): number';
+const STEP = 'logisticStep(w: number[], X: number[][], y: number[], lr: number): number[]';
+const SIGMOID = "import { sigmoid } from '@engine';\n";
+/** A logistic step whose error, gradient and update lines are given (loops over k and i). */
+const step = (error: string, grads: string, update: string) =>
+  SIGMOID +
+  fn(
+    STEP,
+    `  const g = new Array<number>(w.length).fill(0);\n  for (let k = 0; k < X.length; k++) {\n    let z = w[0];\n    for (let i = 0; i < X[k].length; i++) z += w[i + 1] * X[k][i];\n    const e = ${error};\n${grads}\n  }\n  return ${update};`,
+  );
+const BIAS_GRAD = '    g[0] += e;';
+const FEATURE_GRADS = '    for (let i = 0; i < X[k].length; i++) g[i + 1] += e * X[k][i];';
 const weights = (w: string) => `export const w: number[] = ${w};\n`;
 const xorNet = (hidden: string, output: string) =>
   `export const hidden: number[][] = ${hidden};\nexport const output: number[] = ${output};\n`;
 
 export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
+  'binary-cross-entropy': [
+    {
+      name: 'log base 10',
+      source: fn(BCE, '  return y === 1 ? -Math.log10(p) : -Math.log10(1 - p);'),
+    },
+    {
+      name: 'the formula as written: 0 · ln 0 gives NaN',
+      source: fn(BCE, '  return -y * Math.log(p) - (1 - y) * Math.log(1 - p);'),
+    },
+    {
+      name: 'p and 1 − p swapped',
+      source: fn(BCE, '  return y === 1 ? -Math.log(1 - p) : -Math.log(p);'),
+    },
+    { name: '−ln p whatever the label', source: fn(BCE, '  return -Math.log(p);') },
+    {
+      name: 'the mean of the two terms',
+      source: fn(BCE, '  return (y === 1 ? -Math.log(p) : -Math.log(1 - p)) / 2;'),
+    },
+    {
+      name: 'the (1 − y) term left out, written with parentheses',
+      source: fn(BCE, '  const positive = y * Math.log(p);\n  return -positive;'),
+      recognise: 'missing-negative-term',
+    },
+    {
+      name: 'the minus signs missing, terms in the other order',
+      source: fn(BCE, '  return Math.log(1 - p) * (1 - y) + Math.log(p) * y;'),
+      recognise: 'positive-sign',
+    },
+  ],
+  'two-class-softmax': [
+    {
+      name: 'the difference reversed: σ(zNegative − zPositive)',
+      source: fn(
+        TWO,
+        '  const d = zNegative - zPositive;\n  return d >= 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));',
+      ),
+    },
+    {
+      name: 'no exponential: zPositive / (zPositive + zNegative)',
+      source: fn(TWO, '  return zPositive / (zPositive + zNegative);'),
+    },
+    {
+      name: 'e^d / (1 + e^d) for every d (overflows for large d)',
+      source: fn(TWO, '  const e = Math.exp(zPositive - zNegative);\n  return e / (1 + e);'),
+    },
+    {
+      name: 'sigmoid of the sum of the logits',
+      source: fn(
+        TWO,
+        '  const d = zPositive + zNegative;\n  return d >= 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));',
+      ),
+    },
+    {
+      name: 'σ(zPositive), written with tanh',
+      source: fn(TWO, '  return 0.5 * (1 + Math.tanh(zPositive / 2));'),
+      recognise: 'ignores-negative-logit',
+    },
+    {
+      name: 'the naive form, written with map',
+      source: fn(
+        TWO,
+        '  const [a, b] = [zPositive, zNegative].map((z) => Math.exp(z));\n  return a / (a + b);',
+      ),
+      recognise: 'naive-overflow',
+    },
+  ],
+  'logistic-step': [
+    {
+      name: 'forgets the learning rate',
+      source: step(
+        'sigmoid(z) - y[k]',
+        `${BIAS_GRAD}\n${FEATURE_GRADS}`,
+        'w.map((wi, i) => wi - g[i] / X.length)',
+      ),
+    },
+    {
+      name: 'no sigmoid (the error of a linear model)',
+      source: step(
+        'z - y[k]',
+        `${BIAS_GRAD}\n${FEATURE_GRADS}`,
+        'w.map((wi, i) => wi - (lr * g[i]) / X.length)',
+      ),
+    },
+    {
+      name: 'weights shifted: w[i] times x[i]',
+      source:
+        SIGMOID +
+        fn(
+          STEP,
+          '  const g = new Array<number>(w.length).fill(0);\n  X.forEach((x, k) => {\n    const e = sigmoid(x.reduce((z, xi, i) => z + w[i] * xi, w[0])) - y[k];\n    g[0] += e;\n    x.forEach((xi, i) => (g[i + 1] += e * xi));\n  });\n  return w.map((wi, i) => wi - (lr * g[i]) / X.length);',
+        ),
+    },
+    {
+      name: 'hard-coded two features',
+      source:
+        SIGMOID +
+        fn(
+          STEP,
+          '  let g0 = 0, g1 = 0, g2 = 0;\n  X.forEach((x, k) => {\n    const e = sigmoid(w[0] + w[1] * x[0] + w[2] * x[1]) - y[k];\n    g0 += e;\n    g1 += e * x[0];\n    g2 += e * x[1];\n  });\n  const B = X.length;\n  return [w[0] - (lr * g0) / B, w[1] - (lr * g1) / B, w[2] - (lr * g2) / B];',
+        ),
+    },
+    {
+      name: 'updates w in place',
+      source: step(
+        'sigmoid(z) - y[k]',
+        `${BIAS_GRAD}\n${FEATURE_GRADS}`,
+        '(w.forEach((wi, i) => (w[i] = wi - (lr * g[i]) / X.length)), w)',
+      ),
+    },
+    {
+      name: 'the sign flipped, as y − σ',
+      source: step(
+        'y[k] - sigmoid(z)',
+        `${BIAS_GRAD}\n${FEATURE_GRADS}`,
+        'w.map((wi, i) => wi - (lr * g[i]) / X.length)',
+      ),
+      recognise: 'sign-flipped',
+    },
+    {
+      name: 'the bias kept, written with loops',
+      source: step(
+        'sigmoid(z) - y[k]',
+        FEATURE_GRADS,
+        'w.map((wi, i) => wi - (lr * g[i]) / X.length)',
+      ),
+      recognise: 'bias-not-updated',
+    },
+    {
+      name: 'the sum, written with loops',
+      source: step(
+        'sigmoid(z) - y[k]',
+        `${BIAS_GRAD}\n${FEATURE_GRADS}`,
+        'w.map((wi, i) => wi - lr * g[i])',
+      ),
+      recognise: 'sum-not-mean',
+    },
+  ],
   'cross-entropy': [
     {
       name: '1 − p̂ instead of −ln p̂',

@@ -19,8 +19,7 @@ import {
   resize,
   wrongLogitGradients,
 } from '../../components/widgets/softmax/softmax-logic';
-import { runInSandbox } from '../../src/notebook/node/sandbox';
-import { decode } from '../../src/notebook/core/encode';
+import { runCells } from './run-cells';
 
 const lesson = (file: string) => readFileSync(`content/lessons/${file}`, 'utf8');
 const central = (f: (x: number) => number, x: number, h = 1e-6) => (f(x + h) - f(x - h)) / (2 * h);
@@ -116,24 +115,6 @@ describe('lesson 7 numbers', () => {
     expect(text).toContain('$e^{710}$ is already');
   });
 });
-
-/** Run a page's cells in order; returns each one's displayed value and logs. */
-export async function runCells(files: string[]) {
-  const results = await runInSandbox(
-    files.map((file, i) => ({
-      kind: 'cell' as const,
-      id: file,
-      source: readFileSync(`content/cells/${file}`, 'utf8'),
-      above: files.slice(0, i),
-    })),
-    { timeoutMs: 10_000 },
-  );
-  return results.map((r, i) => {
-    const p = r.programs[0];
-    expect(p.error, `${files[i]} failed`).toBeUndefined();
-    return { value: p.value === undefined ? undefined : decode(p.value), logs: p.logs };
-  });
-}
 
 describe('chapter 7 cells', () => {
   it('run in order and agree with the engine and the lesson', async () => {

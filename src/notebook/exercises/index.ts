@@ -8,12 +8,14 @@ import { perceptronExercises } from './perceptron';
 import { xorExercises } from './xor';
 import { softmaxExercises } from './softmax';
 import { crossEntropyExercises } from './cross-entropy';
+import { logisticExercises } from './logistic';
 
 export const exercises: readonly Exercise[] = [
   ...perceptronExercises,
   ...xorExercises,
   ...softmaxExercises,
   ...crossEntropyExercises,
+  ...logisticExercises,
 ];
 
 const byId = new Map(exercises.map((e) => [e.id, e]));
