@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
+import { rehypeCourseLinks } from './src/content/course-links.ts';
 
 // BASE_PATH lets the same build be served from a sub-folder (e.g. a GitHub project site at
 // /course/). Normalise it so '/course', 'course/' and '/course/' all mean the same thing.
@@ -23,7 +24,11 @@ export default defineConfig({
   build: { format: 'directory' },
   // Astro 7's default processor runs no remark/rehype plugins; math needs the unified one.
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    // rehypeCourseLinks: links to lessons the course file leaves out become plain text.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [rehypeKatex, rehypeCourseLinks],
+    }),
   },
   integrations: [mdx()],
   vite: {

@@ -3,7 +3,19 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'tmp/', '**/*.astro', '**/*.mjs'] },
+  {
+    // assembly/ is AssemblyScript (usize, v128, …), type-checked by its own compiler.
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'public/',
+      'tmp/',
+      'assembly/',
+      '**/*.astro',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

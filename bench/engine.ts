@@ -1,35 +1,28 @@
 /**
  * Engine benchmark: epochs of a 784-128-10 MLP (sigmoid hidden, softmax + cross-entropy,
  * plain SGD, batch 64) on 8,000 MNIST digits, for this engine and for TensorFlow.js 4.22 on
- * its cpu and wasm backends — same initial weights, same batch order. Also times one
- * 64×784 · 784×128 matrix product.
+ * its cpu and wasm backends — same initial weights, same batch order. Then a table of single
+ * matrix products.
  *
- * Prints a table; exits 1 if the epoch-1 losses differ by more than 1e-3 (then the runs did
- * not compute the same thing and the times mean nothing).
- * Usage: npm run bench [-- --epochs 5] [-- --json]   (--json: the last line is a JSON object)
+ * Fairness: every implementation trains from scratch in every repeat; its first epoch is a
+ * warm-up (JIT, wasm compile, buffer allocation) and is left out of the medians; the order of
+ * the implementations is rotated between repeats so none always runs first or last.
+ *
+ * Prints tables; exits 1 if any epoch-1 loss differs from the engine's by more than 1e-3
+ * (then the runs did not compute the same thing and the times mean nothing).
+ * Usage: npm run bench [-- --epochs 3 --repeats 2] [-- --json]   (--json: last line is JSON)
  */
-import {
-  createRng,
-  gemm,
-  kernelConfig,
-  mlp,
-  mnistMatrices,
-  permutation,
-  sgd,
-  standardMnistSplit,
-  train,
-  type Linear,
-  type Matrix,
-} from '../src/engine/index';
-import { loadMnistNode } from '../scripts/mnist-node';
+import { createRng, mlp, permutation, type Linear, type Matrix } from '../src/engine/index';
+import { type EngineKernels, loadBenchData, runEngine } from './engine-runs';
+import { matmulTable, type MatmulRow } from './matmul';
 import {
   type InitialWeights,
   median,
   runTfjs,
-  timeTfMatmul,
   useBackend,
   type RunResult,
   type TfBackend,
+  type TfMode,
 } from './tfjs-runner';
 
 const SIZES = [784, 128, 10];
@@ -42,186 +35,177 @@ const LOSS_TOLERANCE = 1e-3;
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const epochs = Math.max(3, Number(args[args.indexOf('--epochs') + 1]) || 3);
+const num = (name: string, min: number, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return Math.max(min, (i >= 0 && Number(args[i + 1])) || fallback);
+};
+const epochs = num('epochs', 2, 3);
+const repeats = num('repeats', 1, 2);
 const log = (s: string) => console.log(s);
 
-/** Dense FLOPs of one epoch: forward x·W1, h·W2; backward dW2, dH, dW1 (no dX). 2 per MAC. */
-function epochFlops(): number {
+/** One benchmarked implementation: `key` names it in --json, `flops` is its work per epoch. */
+interface Impl {
+  key: string;
+  name: string;
+  flops: number;
+  run(orders: number[][]): Promise<RunResult & { memoryBytes?: number[] }>;
+}
+
+interface Row {
+  impl: Impl;
+  ms: number;
+  loss: number;
+}
+
+/** FLOPs of one epoch: forward x·W1, h·W2; backward dW2, dH, dW1 (no dX); 2 per MAC. */
+function epochFlops(inputDensity = 1): number {
   const [i, h, o] = SIZES;
-  return 2 * DIGITS * (i * h + h * o + h * o + o * h + i * h);
+  return 2 * DIGITS * (inputDensity * i * h * 2 + h * o * 3);
 }
 
-function loadData(): { x: Matrix; y: Matrix } {
-  const data = loadMnistNode();
-  const { x, y } = mnistMatrices(data, standardMnistSplit(data).train.slice(0, DIGITS));
-  return { x, y };
-}
-
-function runEngine(x: Matrix, y: Matrix, sparse: boolean): RunResult {
-  kernelConfig.sparseDensity = sparse ? 0.5 : 0;
+/** The engine's initial network, and its weights for tfjs to copy. */
+function initialWeights(): InitialWeights {
   const net = mlp({
     sizes: SIZES,
     activations: ['sigmoid', 'identity'],
     rng: createRng(INIT_SEED),
   });
-  const result: RunResult = { epochMs: [], epochLoss: [] };
-  let t0 = performance.now();
-  train(
-    net,
-    { x, y },
-    {
-      optimizer: sgd({ lr: LR }),
-      loss: 'cross-entropy',
-      epochs,
-      batchSize: BATCH,
-      rng: createRng(ORDER_SEED),
-      onEpoch: (e) => {
-        result.epochMs.push(performance.now() - t0);
-        result.epochLoss.push(e.loss);
-        t0 = performance.now();
-      },
-    },
-  );
-  kernelConfig.sparseDensity = 0.5;
-  return result;
-}
-
-/** Median ms of the engine's C = A·B for A [n, k], B [k, m]. */
-function timeEngineMatmul(
-  a: Float32Array,
-  b: Float32Array,
-  n: number,
-  k: number,
-  m: number,
-  reps: number,
-): number {
-  const c = new Float32Array(n * m);
-  const times: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    gemm(a, b, c, n, k, m, false, false, false);
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
-
-interface Row {
-  name: string;
-  ms: number;
-  gflops: number;
-  loss: number;
-  matmulMs: number;
-}
-
-function row(name: string, r: RunResult, matmulMs: number): Row {
-  const ms = median(r.epochMs);
-  return { name, ms, gflops: epochFlops() / ms / 1e6, loss: r.epochLoss[0], matmulMs };
-}
-
-function printTable(rows: Row[], sparseMatmulMs: number): void {
-  const mmFlops = 2 * BATCH * 784 * 128;
-  log(
-    `\n${epochs} epochs of 784-128-10 (sigmoid, softmax CE, SGD lr ${LR}, batch ${BATCH}) on ${DIGITS} digits`,
-  );
-  log(
-    'implementation           | median ms/epoch | GFLOP/s* | epoch-1 loss | vs tfjs cpu | matmul ms | matmul GFLOP/s',
-  );
-  log(
-    '-------------------------|-----------------|----------|--------------|-------------|-----------|---------------',
-  );
-  for (const r of rows) {
-    const cells = [
-      r.name.padEnd(24),
-      r.ms.toFixed(0).padStart(15),
-      r.gflops.toFixed(2).padStart(8),
-      r.loss.toFixed(6).padStart(12),
-      `${(rows[1].ms / r.ms).toFixed(2)}×`.padStart(11),
-      r.matmulMs.toFixed(3).padStart(9),
-      (mmFlops / r.matmulMs / 1e6).toFixed(2).padStart(14),
-    ];
-    log(cells.join(' | '));
-  }
-  log(
-    `* dense-equivalent: ${(epochFlops() / 1e9).toFixed(2)} GFLOP per epoch counted for every implementation.`,
-  );
-  log(
-    `  matmul: 64×784 · 784×128 on dense random data; the engine on a real MNIST batch: ${sparseMatmulMs.toFixed(3)} ms`,
-  );
-  log('  "engine" skips the zero entries of a mostly-zero operand (81 % of MNIST pixels are 0);');
-  log(
-    '  "engine, dense only" turns that off (kernelConfig.sparseDensity = 0) and multiplies everything.',
-  );
-}
-
-/** The engine's initial network, and its weights for tfjs to copy. */
-function initialWeights(): InitialWeights {
-  const init = mlp({
-    sizes: SIZES,
-    activations: ['sigmoid', 'identity'],
-    rng: createRng(INIT_SEED),
-  });
-  const [l1, , l2] = init.layers as Linear[];
+  const [l1, , l2] = net.layers as Linear[];
   return { w1: l1.weight.value, b1: l1.bias.value, w2: l2.weight.value, b2: l2.bias.value };
 }
 
-async function runAll(x: Matrix, y: Matrix): Promise<{ rows: Row[]; sparseMatmulMs: number }> {
-  // train() draws one permutation(rows, rng) per epoch from its rng and nothing else, so the
-  // same calls on a generator with the same seed give tfjs the engine's batch order.
-  const orderRng = createRng(ORDER_SEED);
-  const orders = Array.from({ length: epochs }, () => permutation(DIGITS, orderRng));
-  const rng = createRng(3);
-  const a = Float32Array.from({ length: BATCH * 784 }, () => rng.uniform(-1, 1));
-  const b = Float32Array.from({ length: 784 * 128 }, () => rng.uniform(-1, 1));
-  const reps = 30;
-  const denseMatmulMs = timeEngineMatmul(a, b, BATCH, 784, 128, reps);
-  const mnistBatch = x.data.subarray(0, BATCH * 784);
-  const sparseMatmulMs = timeEngineMatmul(mnistBatch, b, BATCH, 784, 128, reps);
-  const rows = [row('engine', runEngine(x, y, true), denseMatmulMs)];
-  for (const backend of ['cpu', 'wasm'] as TfBackend[]) {
-    const name = `tfjs ${await useBackend(backend)}`;
-    const r = runTfjs(initialWeights(), x, y, orders, { lr: LR, batchSize: BATCH });
-    rows.push(row(name, r, timeTfMatmul(a, b, BATCH, 784, 128, reps)));
-  }
-  rows.push(row('engine, dense only', runEngine(x, y, false), denseMatmulMs));
-  return { rows, sparseMatmulMs };
+const TRAIN = { sizes: SIZES, lr: LR, batch: BATCH, initSeed: INIT_SEED, orderSeed: ORDER_SEED };
+
+function implementations(x: Matrix, y: Matrix, zeroFraction: number): Impl[] {
+  const engine = (key: string, name: string, kernels: EngineKernels): Impl => ({
+    key,
+    name,
+    flops: epochFlops(kernels.skipZeros ? 1 - zeroFraction : 1),
+    run: (orders) => Promise.resolve(runEngine(kernels, x, y, orders.length, TRAIN)),
+  });
+  const tfjs = (key: string, backend: TfBackend, mode: TfMode, how: string): Impl => {
+    const impl: Impl = {
+      key,
+      name: `tfjs ${backend}, ${how}`,
+      flops: epochFlops(),
+      run: async (orders) => {
+        impl.name = `${await useBackend(backend)}, ${how}`;
+        return runTfjs(initialWeights(), x, y, orders, { lr: LR, batchSize: BATCH, mode });
+      },
+    };
+    return impl;
+  };
+  const zeros = `${(100 * zeroFraction).toFixed(0)} %`;
+  return [
+    engine('engine', 'engine (wasm SIMD)', { backend: 'wasm', skipZeros: false }),
+    engine('engine_ts', 'engine (TypeScript)', { backend: 'ts', skipZeros: false }),
+    engine('engine_sparse', `engine (TypeScript), raw MNIST pixels (${zeros} zeros skipped)`, {
+      backend: 'ts',
+      skipZeros: true,
+    }),
+    tfjs('tfjs_cpu', 'cpu', 'autograd', 'fused matMul+bias, autograd'),
+    tfjs('tfjs_wasm', 'wasm', 'autograd', 'fused matMul+bias, autograd'),
+    tfjs('tfjs_wasm_hand', 'wasm', 'hand', 'hand backward (fused matMul+bias+sigmoid, no tape)'),
+  ];
 }
 
-function printJson([e, cpu, wasm, dense]: Row[], sparseMatmulMs: number): void {
+/** Every implementation trains `repeats` times, in an order rotated by one each repeat. */
+/** The wasm kernels' memory after every epoch of every "engine (wasm SIMD)" run. */
+const memory: number[] = [];
+
+async function runAll(impls: Impl[]): Promise<Row[]> {
+  const orderRng = createRng(ORDER_SEED);
+  // train() draws one permutation(rows, rng) per epoch from its rng and nothing else, so the
+  // same calls on a generator with the same seed give tfjs the engine's batch order.
+  const orders = Array.from({ length: epochs }, () => permutation(DIGITS, orderRng));
+  const times = new Map<string, number[]>(impls.map((i) => [i.key, []]));
+  const losses = new Map<string, number>();
+  for (let r = 0; r < repeats; r++) {
+    for (let s = 0; s < impls.length; s++) {
+      const impl = impls[(s + r) % impls.length];
+      const result = await impl.run(orders);
+      if (impl.key === 'engine') memory.push(...(result.memoryBytes ?? []));
+      times.get(impl.key)?.push(...result.epochMs.slice(1)); // epoch 1 is the warm-up
+      losses.set(impl.key, result.epochLoss[0]);
+    }
+  }
+  return impls.map((impl) => ({
+    impl,
+    ms: median(times.get(impl.key) ?? []),
+    loss: losses.get(impl.key) ?? NaN,
+  }));
+}
+
+function printEpochTable(rows: Row[]): void {
+  log(
+    `\n784-128-10 (sigmoid, softmax CE, SGD lr ${LR}, batch ${BATCH}) on ${DIGITS} digits: ` +
+      `${repeats} repeats × ${epochs} epochs, median of the ${repeats * (epochs - 1)} epochs after each warm-up`,
+  );
+  const width = Math.max(...rows.map((r) => r.impl.name.length));
+  log(`${'implementation'.padEnd(width)} | ms/epoch | GFLOP/s | epoch-1 loss | vs tfjs hand`);
+  log(`${'-'.repeat(width)}-|----------|---------|--------------|----------------`);
+  const base = rows.find((r) => r.impl.key === 'tfjs_wasm_hand');
+  for (const r of rows) {
+    log(
+      [
+        r.impl.name.padEnd(width),
+        r.ms.toFixed(0).padStart(8),
+        (r.impl.flops / r.ms / 1e6).toFixed(2).padStart(7),
+        r.loss.toFixed(6).padStart(12),
+        base ? `${(base.ms / r.ms).toFixed(2)}×`.padStart(15) : '',
+      ].join(' | '),
+    );
+  }
+  log(
+    `GFLOP/s counts the work done: ${(epochFlops() / 1e9).toFixed(2)} GFLOP per dense epoch; ` +
+      'the zero-skipping row counts only the products with nonzero pixels.',
+  );
+  const kb = memory.map((b) => `${b / 1024}`);
+  log(`wasm kernel memory after each engine (wasm SIMD) epoch, KiB: ${kb.join(', ')}`);
+}
+
+function printJson(rows: Row[], mm: MatmulRow[]): void {
+  const ms = (key: string) => rows.find((r) => r.impl.key === key)?.ms;
+  const loss = (key: string) => rows.find((r) => r.impl.key === key)?.loss;
+  const gf = (impl: string) => mm.find((m) => m.key === impl)?.gflops[0];
   log(
     JSON.stringify({
-      engine_ms: e.ms,
-      tfjs_cpu_ms: cpu.ms,
-      tfjs_wasm_ms: wasm.ms,
-      engine_dense_only_ms: dense.ms,
-      engine_gflops: e.gflops,
-      tfjs_cpu_gflops: cpu.gflops,
-      tfjs_wasm_gflops: wasm.gflops,
-      engine_dense_only_gflops: dense.gflops,
-      loss_engine: e.loss,
-      loss_tfjs_cpu: cpu.loss,
-      loss_tfjs_wasm: wasm.loss,
-      loss_engine_dense_only: dense.loss,
-      speedup_vs_tfjs_cpu: cpu.ms / e.ms,
-      matmul_ms_engine: e.matmulMs,
-      matmul_ms_tfjs_cpu: cpu.matmulMs,
-      matmul_ms_tfjs_wasm: wasm.matmulMs,
-      matmul_ms_engine_mnist_batch: sparseMatmulMs,
+      engine_ms: ms('engine'),
+      engine_ts_ms: ms('engine_ts'),
+      engine_sparse_ms: ms('engine_sparse'),
+      tfjs_cpu_ms: ms('tfjs_cpu'),
+      tfjs_wasm_ms: ms('tfjs_wasm'),
+      tfjs_wasm_hand_ms: ms('tfjs_wasm_hand'),
+      loss_engine: loss('engine'),
+      loss_engine_ts: loss('engine_ts'),
+      loss_engine_sparse: loss('engine_sparse'),
+      loss_tfjs_cpu: loss('tfjs_cpu'),
+      loss_tfjs_wasm: loss('tfjs_wasm'),
+      loss_tfjs_wasm_hand: loss('tfjs_wasm_hand'),
+      matmul_gflops_engine: gf('engine'),
+      matmul_gflops_tfjs_wasm: gf('tfjs_wasm'),
+      matmul_gflops_engine_ts: gf('engine_ts'),
+      matmul_gflops_tfjs_cpu: gf('tfjs_cpu'),
+      matmul_gflops_512_engine: mm.find((m) => m.key === 'engine')?.gflops[1],
+      matmul_gflops_512_tfjs_wasm: mm.find((m) => m.key === 'tfjs_wasm')?.gflops[1],
+      wasm_memory_bytes: memory,
       epochs,
+      repeats,
     }),
   );
 }
 
 async function main(): Promise<void> {
-  const { x, y } = loadData();
-  const { rows, sparseMatmulMs } = await runAll(x, y);
-  printTable(rows, sparseMatmulMs);
+  const { x, y, zeroFraction } = loadBenchData(DIGITS);
+  const rows = await runAll(implementations(x, y, zeroFraction));
+  printEpochTable(rows);
+  const mm = await matmulTable(x, log);
   const worst = Math.max(...rows.map((r) => Math.abs(r.loss - rows[0].loss)));
   const ok = worst <= LOSS_TOLERANCE;
-  const verdict = ok ? 'ok' : 'FAIL';
   log(
-    `epoch-1 losses agree within ${worst.toExponential(2)} (tolerance ${LOSS_TOLERANCE}): ${verdict}`,
+    `\nepoch-1 losses agree within ${worst.toExponential(2)} (tolerance ${LOSS_TOLERANCE}): ${ok ? 'ok' : 'FAIL'}`,
   );
-  if (json) printJson(rows, sparseMatmulMs);
+  if (json) printJson(rows, mm);
   if (!ok) process.exit(1);
 }
 

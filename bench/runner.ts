@@ -12,7 +12,7 @@
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from '../scripts/static-server';
-import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
+import { chromiumArgs, findChromium } from '../scripts/chromium';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -42,7 +42,10 @@ export interface RunResult {
   epochLoss: number[];
 }
 
-/** Select a backend; wasm is pointed at the binaries in node_modules (no network). */
+/**
+ * Select a backend; wasm is pointed at the binaries in node_modules (no network). Returns a
+ * label that says what the backend really runs with (SIMD, threads).
+ */
 export async function useBackend(backend: TfBackend): Promise<string> {
   if (backend === 'wasm') {
     const require = createRequire(import.meta.url);
@@ -52,20 +55,33 @@ export async function useBackend(backend: TfBackend): Promise<string> {
   if (!(await tf.setBackend(backend)))
     throw new Error(`tfjs: backend '${backend}' failed to start`);
   await tf.ready();
-  const threads =
-    backend === 'wasm'
-      ? ` (simd: ${String(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'))})`
-      : '';
-  return `${tf.getBackend()}${threads}`;
+  if (backend === 'cpu') return `tfjs ${tf.version_core} cpu`;
+  const on = (b: unknown) => (b ? 'on' : 'off');
+  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+  return `tfjs ${tf.version_core} wasm (SIMD ${on(simd)}, threads ${on(threads)})`;
 }
 
-/** Engine [out, in] → tfjs variable [in, out], so tfjs runs its natural x·W layout. */
+/**
+ * Engine [out, in] → tfjs variable [in, out], so tfjs runs its natural x·W layout; a bias
+ * [1, out] → [out], built 1-D from the start (the wasm backend keeps the shape a tensor's data
+ * was created with, so a reshaped [1, out] bias would fail its rank-1 check).
+ */
 function variableFrom(m: Matrix, transpose: boolean): TF.Variable {
+  if (!transpose) return tf.variable(tf.tensor1d(m.data));
   const t = tf.tensor2d(m.data, [m.rows, m.cols]);
-  const v = tf.variable(transpose ? tf.transpose(t) : tf.reshape(t, [m.cols]));
+  const v = tf.variable(tf.transpose(t));
   t.dispose();
   return v;
 }
+
+/**
+ * How tfjs computes one step. 'autograd': what a tfjs user writes — fused matMul + bias,
+ * sigmoid, softmax cross-entropy, `optimizer.minimize` (the fused op cannot take the sigmoid
+ * under autograd: tfjs has no gradient for a fused sigmoid). 'hand': the forward pass fully
+ * fused (matMul + bias + sigmoid in one op) and the backward pass written out by hand, no tape.
+ */
+export type TfMode = 'autograd' | 'hand';
 
 /**
  * Plain-SGD training, one tfjs step per batch; the loss is read back every step (as the
@@ -77,7 +93,7 @@ export function runTfjs(
   x: Matrix,
   y: Matrix,
   orders: number[][],
-  opts: { lr: number; batchSize: number },
+  opts: { lr: number; batchSize: number; mode: TfMode },
 ): RunResult {
   const vars = [
     variableFrom(init.w1, true),
@@ -92,7 +108,13 @@ export function runTfjs(
     let lossSum = 0;
     for (let start = 0; start < order.length; start += opts.batchSize) {
       const idx = order.slice(start, start + opts.batchSize);
-      lossSum += tfStep(vars, optimizer, gather(x, idx), gather(y, idx)) * idx.length;
+      const [xb, yb] = [gather(x, idx), gather(y, idx)];
+      const loss =
+        opts.mode === 'hand'
+          ? handStep(vars, opts.lr, xb, yb)
+          : autogradStep(vars, optimizer, xb, yb);
+      tf.dispose([xb, yb]);
+      lossSum += loss * idx.length;
     }
     result.epochMs.push(performance.now() - t0);
     result.epochLoss.push(lossSum / order.length);
@@ -109,8 +131,8 @@ function gather(m: Matrix, idx: number[]): TF.Tensor2D {
   return tf.tensor2d(out, [idx.length, m.cols]);
 }
 
-/** One forward/backward/update on a batch; returns the batch loss. Disposes the batch. */
-function tfStep(
+/** One forward/backward/update through tfjs's autograd; returns the batch loss. */
+function autogradStep(
   [w1, b1, w2, b2]: TF.Variable[],
   optimizer: TF.Optimizer,
   xb: TF.Tensor2D,
@@ -118,16 +140,45 @@ function tfStep(
 ): number {
   const cost = optimizer.minimize(
     () => {
-      const h = tf.sigmoid(tf.add(tf.matMul(xb, w1), b1));
-      return tf.losses.softmaxCrossEntropy(yb, tf.add(tf.matMul(h, w2), b2));
+      const h = tf.sigmoid(tf.fused.matMul({ a: xb, b: w1, bias: b1 }));
+      return tf.losses.softmaxCrossEntropy(yb, tf.fused.matMul({ a: h, b: w2, bias: b2 }));
     },
     true,
     [w1, b1, w2, b2],
   );
   if (!cost) throw new Error('tfjs: minimize returned no cost');
   const loss = cost.dataSync()[0];
-  tf.dispose([xb, yb, cost]);
+  cost.dispose();
   return loss;
+}
+
+/**
+ * One step with the backward pass by hand (the engine's own chain rule, in tfjs ops):
+ * dZ2 = (softmax(Z2) − Y)/n, dW2 = Hᵀ·dZ2, dH = dZ2·W2ᵀ, dZ1 = dH ⊙ H(1 − H), dW1 = Xᵀ·dZ1.
+ */
+function handStep(
+  [w1, b1, w2, b2]: TF.Variable[],
+  lr: number,
+  xb: TF.Tensor2D,
+  yb: TF.Tensor2D,
+): number {
+  const n = xb.shape[0];
+  const loss = tf.tidy(() => {
+    const h = tf.fused.matMul({ a: xb, b: w1, bias: b1, activation: 'sigmoid' });
+    const z2 = tf.fused.matMul({ a: h, b: w2, bias: b2 });
+    const logp = tf.logSoftmax(z2);
+    const dz2 = tf.div(tf.sub(tf.exp(logp), yb), n);
+    const dz1 = tf.mul(tf.matMul(dz2, w2, false, true), tf.mul(h, tf.sub(1, h)));
+    const update = (w: TF.Variable, g: TF.Tensor) => w.assign(tf.sub(w, tf.mul(g, lr)));
+    update(w2, tf.matMul(h, dz2, true, false));
+    update(b2, tf.sum(dz2, 0));
+    update(w1, tf.matMul(xb, dz1, true, false));
+    update(b1, tf.sum(dz1, 0));
+    return tf.div(tf.neg(tf.sum(tf.mul(yb, logp))), n);
+  });
+  const value = loss.dataSync()[0];
+  loss.dispose();
+  return value;
 }
 
 /** Median time of C = A·B for A [n, k], B [k, m] on the current backend. */

@@ -5,9 +5,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './static-server';
-import { chromiumArgs, findChromium } from '../tests/e2e/chromium';
-import { measureJs } from '../tests/e2e/js-weight';
-import { lessonFiles } from '../tests/lesson-files';
+import { chromiumArgs, findChromium } from './chromium';
+import { measureJs } from './js-weight';
+import { lessonFiles } from './lesson-files';
 
 function du(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })

@@ -23,7 +23,16 @@ export {
   argmaxRows,
   assertSameShape,
 } from './matrix';
-export { gemm, addRowVector, sumColumns, transposeInto, kernelConfig } from './kernels';
+export {
+  gemm,
+  addRowVector,
+  sumColumns,
+  transposeInto,
+  useKernels,
+  kernelBackend,
+  type KernelBackend,
+} from './kernels';
+export { wasmMemoryBytes } from './kernels-wasm';
 export {
   matmulBackward,
   transposeBackward,

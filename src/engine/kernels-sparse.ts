@@ -7,6 +7,9 @@
  * demand and is overwritten by every `compress`; `sparseDot` reads the latest one.
  */
 
+/** Float32 rounding of every product and sum, as in kernels.ts (so all paths agree bit for bit). */
+const f32 = Math.fround;
+
 const csr = { ptr: new Int32Array(1), idx: new Int32Array(0), val: new Float32Array(0) };
 
 /**
@@ -110,14 +113,14 @@ export function sparseDot(
       for (let t = s; t < e; t++) {
         const p = o + idx[t];
         const v = val[t];
-        s0 += v * dense[p];
-        s1 += v * dense[p + k];
-        s2 += v * dense[p + 2 * k];
-        s3 += v * dense[p + 3 * k];
-        s4 += v * dense[p + 4 * k];
-        s5 += v * dense[p + 5 * k];
-        s6 += v * dense[p + 6 * k];
-        s7 += v * dense[p + 7 * k];
+        s0 = f32(s0 + f32(v * dense[p]));
+        s1 = f32(s1 + f32(v * dense[p + k]));
+        s2 = f32(s2 + f32(v * dense[p + 2 * k]));
+        s3 = f32(s3 + f32(v * dense[p + 3 * k]));
+        s4 = f32(s4 + f32(v * dense[p + 4 * k]));
+        s5 = f32(s5 + f32(v * dense[p + 5 * k]));
+        s6 = f32(s6 + f32(v * dense[p + 6 * k]));
+        s7 = f32(s7 + f32(v * dense[p + 7 * k]));
       }
       const w = co + d * ds;
       put4(c, w, ds, s0, s1, s2, s3, acc);
@@ -125,10 +128,20 @@ export function sparseDot(
     }
     for (let d = d8; d < cols; d++) {
       let sum = 0;
-      for (let t = s; t < e; t++) sum += val[t] * dense[d * k + idx[t]];
+      for (let t = s; t < e; t++) sum = f32(sum + f32(val[t] * dense[d * k + idx[t]]));
       put(c, co + d * ds, sum, acc);
     }
   }
+}
+
+/**
+ * True when x[0..len) holds no NaN and no ±∞, i.e. when a zero multiplied by any of them is
+ * exactly 0 and may be skipped. (v − v is 0 for every finite v and NaN otherwise.)
+ */
+export function allFinite(x: Float32Array, len: number): boolean {
+  let bad = 0;
+  for (let i = 0; i < len; i++) bad += x[i] - x[i];
+  return bad === 0;
 }
 
 export function put(c: Float32Array, i: number, v: number, acc: boolean): void {

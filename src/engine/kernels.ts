@@ -1,9 +1,10 @@
 /**
  * Raw float32 kernels on row-major buffers: the only code the training hot path spends time
- * in. A faster backend (e.g. wasm SIMD) can replace these functions one by one behind the
- * same signatures.
+ * in. `gemm` runs on WebAssembly SIMD (kernels-wasm.ts) where the runtime can compile it and
+ * on the TypeScript below everywhere else; the TypeScript is also the reference the wasm
+ * kernels are tested against.
  *
- * How `gemm` is fast without SIMD or threads:
+ * How the TypeScript `gemm` is fast without SIMD or threads:
  * - Every case is brought to one shape, C[i, j] = Σ_p A[i, p]·B[j, p] (both operands read
  *   along contiguous rows), by transposing an operand into scratch when needed; the
  *   transpose is O(n·k + k·m) against the product's O(n·k·m).
@@ -11,23 +12,62 @@
  *   locals, 8 loads per 16 multiply-adds (a plain dot product needs 2 loads per one).
  * - When one operand is mostly zeros — MNIST pixels are ~81 % zeros, ReLU outputs ~50 % —
  *   it is compressed (CSR: per row, the positions and values of its nonzeros) and only the
- *   nonzeros are multiplied. Skipping a zero means 0·∞ counts as 0 rather than NaN; a
- *   diverging network shows up as a non-finite loss anyway.
+ *   nonzeros are multiplied, but only when every entry of the other operand is finite.
+ *   Skipping a zero is then exact: 0·x = ±0 for finite x, and adding ±0 to a running sum
+ *   (which starts at +0) leaves it bit-for-bit unchanged, so both paths give identical
+ *   results. Were the partner NaN or ±∞, IEEE says 0·NaN = 0·∞ = NaN, which a skipped zero
+ *   would silently drop (a NaN weight would predict a number). Checking the partner costs
+ *   O(k·m) next to the product's O(n·k·m), so it is decided afresh from the data each call.
  *
- * State: two float32 scratch operands here and one CSR in `kernels-sparse.ts`, grown on
+ * State: `settings`, two float32 scratch operands here and one CSR in `kernels-sparse.ts`, grown on
  * demand and reused by every call, so a training step allocates nothing. JS is
  * single-threaded and no kernel calls back out, so sharing them is safe.
  */
-import { compress, put, put4, sparseDot } from './kernels-sparse';
+import { allFinite, compress, put, put4, sparseDot } from './kernels-sparse';
+import { gemmWasm, loadWasmKernels } from './kernels-wasm';
+
+/** Below this fraction of nonzeros an operand is multiplied in compressed (CSR) form. */
+const SPARSE_DENSITY = 0.5;
 
 /**
- * Tuning knobs. `sparseDensity`: below this fraction of nonzeros an operand is multiplied in
- * compressed (CSR) form; 0 turns the sparse path off (the benchmark reports both).
+ * Every sum is kept in float32 — f32(s + f32(a·b)), rounded after each multiply and each add —
+ * exactly as the wasm kernels' f32x4 arithmetic does, in the same order (p = 0…k−1). A float32
+ * product is exact in float64 and rounding a float64 sum of two float32s to float32 equals the
+ * float32 sum, so the two backends agree bit for bit, NaN, ±∞ and overflow included.
  */
-export const kernelConfig = { sparseDensity: 0.5 };
+const f32 = Math.fround;
 
 let scratchA = new Float32Array(0);
 let scratchB = new Float32Array(0);
+
+/** Which implementation runs the kernels: WebAssembly SIMD, or TypeScript. */
+export type KernelBackend = 'wasm' | 'ts';
+
+/**
+ * How the kernels run. `backend`: 'auto' takes wasm where this runtime can compile it (see
+ * kernels-wasm.ts) and TypeScript elsewhere. `skipZeros: false` keeps the TypeScript kernels on
+ * their dense path. Both exist for benchmarks and tests and change speed only: every backend
+ * and path gives the same bits (tests/engine/kernels*.test.ts).
+ */
+const settings: { backend: KernelBackend | 'auto'; skipZeros: boolean } = {
+  backend: 'auto',
+  skipZeros: true,
+};
+
+/** Choose how the kernels run (benchmarks, tests); returns the backend now in use. */
+export function useKernels(opts: {
+  backend?: KernelBackend | 'auto';
+  skipZeros?: boolean;
+}): KernelBackend {
+  if (opts.backend !== undefined) settings.backend = opts.backend;
+  if (opts.skipZeros !== undefined) settings.skipZeros = opts.skipZeros;
+  return kernelBackend();
+}
+
+/** The backend `gemm` runs on now: 'wasm' unless unavailable here or 'ts' was chosen. */
+export function kernelBackend(): KernelBackend {
+  return settings.backend !== 'ts' && loadWasmKernels() ? 'wasm' : 'ts';
+}
 
 /**
  * General matrix product C = op(A)·op(B) (or C += … when `accumulate`).
@@ -50,11 +90,13 @@ export function gemm(
     if (!accumulate) c.fill(0, 0, n * m);
     return;
   }
-  const cut = kernelConfig.sparseDensity;
-  if (compress(a, n, k, transA, cut)) {
+  const wasm = settings.backend === 'ts' ? null : loadWasmKernels();
+  if (wasm) return gemmWasm(wasm, a, b, c, n, k, m, transA, transB, accumulate);
+  const cut = settings.skipZeros ? SPARSE_DENSITY : 0;
+  if (compress(a, n, k, transA, cut) && allFinite(b, k * m)) {
     // Rows of op(A) are sparse: C[i, j] = Σ_{p ∈ nz(A_i)} A[i, p]·Bᵀ[j, p].
     sparseDot(rowsAlongK(b, k, m, !transB, 'B'), c, n, m, k, m, 1, accumulate);
-  } else if (compress(b, m, k, !transB, cut)) {
+  } else if (compress(b, m, k, !transB, cut) && allFinite(a, n * k)) {
     // Columns of op(B) are sparse: Cᵀ[j, i] = Σ_{p ∈ nz(Bᵀ_j)} Bᵀ[j, p]·A[i, p].
     sparseDot(rowsAlongK(a, k, n, transA, 'A'), c, m, n, k, 1, m, accumulate);
   } else {
@@ -117,7 +159,7 @@ function dot(a: Float32Array, b: Float32Array, i: number, j: number, k: number):
   const ao = i * k;
   const bo = j * k;
   let s = 0;
-  for (let p = 0; p < k; p++) s += a[ao + p] * b[bo + p];
+  for (let p = 0; p < k; p++) s = f32(s + f32(a[ao + p] * b[bo + p]));
   return s;
 }
 
@@ -140,10 +182,10 @@ function block4x4(
   for (let p = 0; p < k; p++) {
     const x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
     const y0 = b[b0 + p], y1 = b[b1 + p], y2 = b[b2 + p], y3 = b[b3 + p];
-    s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
-    s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
-    s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
-    s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+    s00 = f32(s00 + f32(x0 * y0)); s01 = f32(s01 + f32(x0 * y1)); s02 = f32(s02 + f32(x0 * y2)); s03 = f32(s03 + f32(x0 * y3));
+    s10 = f32(s10 + f32(x1 * y0)); s11 = f32(s11 + f32(x1 * y1)); s12 = f32(s12 + f32(x1 * y2)); s13 = f32(s13 + f32(x1 * y3));
+    s20 = f32(s20 + f32(x2 * y0)); s21 = f32(s21 + f32(x2 * y1)); s22 = f32(s22 + f32(x2 * y2)); s23 = f32(s23 + f32(x2 * y3));
+    s30 = f32(s30 + f32(x3 * y0)); s31 = f32(s31 + f32(x3 * y1)); s32 = f32(s32 + f32(x3 * y2)); s33 = f32(s33 + f32(x3 * y3));
   }
   const o = i * m + j;
   put4(c, o, 1, s00, s01, s02, s03, acc);

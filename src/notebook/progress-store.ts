@@ -30,35 +30,31 @@
  * backing up the previous value first; a bad file changes nothing and says why.
  */
 
+import {
+  EXPORT_FORMAT,
+  SCHEMA,
+  parseProgressFile,
+  validateProgress,
+  type CellRecord,
+  type ExerciseRecord,
+  type Progress,
+} from './progress-schema';
+
+// The shape and its validators live in progress-schema.ts (one zod schema); re-exported here
+// because the store is where callers look for them.
+export {
+  EXPORT_FORMAT,
+  SCHEMA,
+  parseProgressFile,
+  validateProgress,
+  type CellRecord,
+  type ExerciseRecord,
+  type Progress,
+  type ProgressFile,
+} from './progress-schema';
+
 export const STORAGE_KEY = 'dnn-workbook:progress';
 export const BACKUP_PREFIX = 'dnn-workbook:progress:backup:';
-export const SCHEMA = 1;
-export const EXPORT_FORMAT = 'dnn-workbook-progress';
-
-export interface CellRecord {
-  code: string;
-  base: string;
-  savedAt: number;
-}
-
-export interface ExerciseRecord {
-  code: string;
-  version: string;
-  status: 'attempted' | 'solved';
-  attempts: number;
-  failed: number;
-  hintsShown: number;
-  lastScore: number;
-  bestScore: number;
-  savedAt: number;
-  solvedAt?: number;
-}
-
-export interface Progress {
-  schema: typeof SCHEMA;
-  cells: Record<string, CellRecord>;
-  exercises: Record<string, ExerciseRecord>;
-}
 
 export type ChangeKind = 'change' | 'replace';
 
@@ -70,67 +66,6 @@ export interface StorageLike {
 
 export function emptyProgress(): Progress {
   return { schema: SCHEMA, cells: {}, exercises: {} };
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isScore = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
-
-/** Why `value` is not a valid progress object, or undefined when it is. */
-export function validateProgress(value: unknown): string | undefined {
-  if (!isObject(value)) return 'it is not a JSON object';
-  if (value.schema !== SCHEMA)
-    return `it has schema ${JSON.stringify(value.schema)}, this site reads schema ${SCHEMA}`;
-  if (!isObject(value.cells)) return '"cells" is missing or not an object';
-  if (!isObject(value.exercises)) return '"exercises" is missing or not an object';
-  for (const [id, c] of Object.entries(value.cells)) {
-    if (
-      !isObject(c) ||
-      typeof c.code !== 'string' ||
-      typeof c.base !== 'string' ||
-      typeof c.savedAt !== 'number'
-    ) {
-      return `cell "${id}" needs code, base and savedAt`;
-    }
-  }
-  for (const [id, e] of Object.entries(value.exercises)) {
-    const bad =
-      !isObject(e) ||
-      typeof e.code !== 'string' ||
-      typeof e.version !== 'string' ||
-      (e.status !== 'attempted' && e.status !== 'solved') ||
-      !isCount(e.attempts) ||
-      !isCount(e.failed) ||
-      !isCount(e.hintsShown) ||
-      !isScore(e.lastScore) ||
-      !isScore(e.bestScore) ||
-      typeof e.savedAt !== 'number' ||
-      (e.solvedAt !== undefined && typeof e.solvedAt !== 'number');
-    if (bad) return `exercise "${id}" has missing or malformed fields`;
-  }
-  return undefined;
-}
-
-/**
- * Reads an exported progress file (the text `exportJson` writes). Shared by the page's import
- * and the grader, so both accept and refuse exactly the same files.
- */
-export function parseProgressFile(
-  text: string,
-): { ok: true; progress: Progress } | { ok: false; why: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { ok: false, why: 'the file is not valid JSON' };
-  }
-  if (!isObject(parsed) || parsed.format !== EXPORT_FORMAT) {
-    return { ok: false, why: 'this is not a DNN Workbook progress file' };
-  }
-  const why = validateProgress(parsed.progress);
-  if (why) return { ok: false, why: `the progress in the file is not valid (${why})` };
-  return { ok: true, progress: parsed.progress as Progress };
 }
 
 export interface ImportResult {

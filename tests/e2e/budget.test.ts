@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, getBrowser, siteUrl } from './browser';
 import { measureJs } from './js-weight';
 import { lessonFiles } from '../lesson-files';
+import { loadAssignments, loadCourse } from '../../src/content/course';
+import { exercises } from '../../src/notebook/exercises/index';
 
 afterAll(closeBrowser);
 
@@ -10,14 +12,17 @@ afterAll(closeBrowser);
 const budget = 100 * 1024;
 
 describe('JavaScript shipped before interaction', () => {
-  it.each(['', ...lessonFiles().map((l) => `${l.id}/`)])(
-    '/%s stays within 100 KB gzip',
-    async (path) => {
-      const context = await (await getBrowser()).newContext();
-      const page = await context.newPage();
-      const weight = await measureJs(page, siteUrl(path));
-      expect(weight.gzip).toBeLessThanOrEqual(budget);
-      await context.close();
-    },
-  );
+  const lessons = lessonFiles().map((l) => l.id);
+  const assignments = loadAssignments(loadCourse(), { lessons, exercises });
+  it.each([
+    '',
+    ...lessons.map((id) => `${id}/`),
+    ...assignments.map((a) => `assignments/${a.id}/`),
+  ])('/%s stays within 100 KB gzip', async (path) => {
+    const context = await (await getBrowser()).newContext();
+    const page = await context.newPage();
+    const weight = await measureJs(page, siteUrl(path));
+    expect(weight.gzip).toBeLessThanOrEqual(budget);
+    await context.close();
+  });
 });

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exercises } from '../../src/notebook/exercises/index';
 import { createStore, type StorageLike } from '../../src/notebook/progress-store';
+import { withheldMessage } from '../../src/notebook/core/withheld';
+import { engineTwinAttacks } from './wrong-answers';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -110,5 +112,28 @@ describe('grade --progress', () => {
   it('reports usage errors with exit 2', async () => {
     expect((await grade('--progress')).code).toBe(2);
     expect((await grade('--progress', exported('x.json', {}), '--csv')).code).toBe(2);
+  });
+});
+
+describe('grade --progress and the engine’s own functions', () => {
+  it('counts an exercise handed in as the engine’s function as not solved, and says why', async () => {
+    const ex = exercises.find((e) => e.id === 'perceptron-output')!;
+    const [attack] = engineTwinAttacks(ex);
+    const csv = join(dir, 'twin.csv');
+    const { code, stdout } = await grade(
+      '--progress',
+      exported('mallory.json', { 'perceptron-output': attack.source }),
+      '--csv',
+      csv,
+    );
+    expect(code).toBe(1);
+    expect(stdout).toContain('mallory.json: 0/');
+    const row = readFileSync(csv, 'utf8').split(/\r?\n/)[1];
+    expect(row.split(',').slice(2, 5)).toEqual([
+      '0',
+      String(exercises.length),
+      `0/${ex.checks.length}`,
+    ]);
+    expect(stdout).toContain(withheldMessage(ex.withholding, 'perceptronOutput'));
   });
 });

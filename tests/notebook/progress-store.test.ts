@@ -1,8 +1,11 @@
+import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
+import { progressFileSchema } from '../../src/notebook/progress-schema';
 import {
   BACKUP_PREFIX,
   STORAGE_KEY,
   createStore,
+  parseProgressFile,
   validateProgress,
   type StorageLike,
 } from '../../src/notebook/progress-store';
@@ -32,7 +35,7 @@ describe('progress store', () => {
     [
       'a malformed exercise',
       JSON.stringify({ schema: 1, cells: {}, exercises: { x: { code: 1 } } }),
-      /exercise "x"/,
+      /exercises\.x\.code: expected string, received 1/,
     ],
   ])('backs up and resets %s, with a notice, never a crash', (_name, raw, why) => {
     const storage = memory({ [STORAGE_KEY]: raw });
@@ -70,9 +73,10 @@ describe('progress store', () => {
       [
         JSON.stringify({
           format: 'dnn-workbook-progress',
+          exportedAt: '2026-01-01T00:00:00.000Z',
           progress: { schema: 1, cells: [], exercises: {} },
         }),
-        /"cells"/,
+        /progress\.cells: expected record, received an array/,
       ],
     ] as const) {
       const r = b.importJson(bad);
@@ -89,5 +93,109 @@ describe('progress store', () => {
     expect(b.exercise('and-gate-weights')).toEqual(record);
     expect(b.exercise('or-gate-weights')).toBeUndefined();
     expect(kinds).toEqual(['replace']);
+  });
+});
+
+describe('the progress file schema (one zod schema for the store, import and grader)', () => {
+  const progress = { schema: 1, cells: {}, exercises: { 'and-gate-weights': record } };
+  const file = (p: unknown, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      format: 'dnn-workbook-progress',
+      exportedAt: '2026-03-01T10:00:00.000Z',
+      progress: p,
+      ...extra,
+    });
+  const withExercise = (patch: Record<string, unknown>) => ({
+    ...progress,
+    exercises: { 'and-gate-weights': { ...record, ...patch } },
+  });
+
+  it.each([
+    ['an export with one exercise', file(progress)],
+    ['an empty export', file({ schema: 1, cells: {}, exercises: {} })],
+    ['a submission (extra top-level fields)', file(progress, { assignment: 'a1', student: {} })],
+    [
+      'an unsolved exercise without solvedAt',
+      file(withExercise({ status: 'attempted', solvedAt: undefined })),
+    ],
+    [
+      'an edited cell',
+      file({ ...progress, cells: { '02/and-gate.ts': { code: 'x', base: 'ab', savedAt: 3 } } }),
+    ],
+  ])('accepts %s', (_name, text) => {
+    const parsed = parseProgressFile(text);
+    expect(parsed.ok, parsed.ok ? '' : parsed.why).toBe(true);
+  });
+
+  it.each([
+    ['not JSON', '{', 'the file is not valid JSON'],
+    ['another format', JSON.stringify({ format: 'x' }), 'this is not a DNN Workbook progress file'],
+    [
+      'another schema number',
+      file({ ...progress, schema: 2 }),
+      'it has schema 2, this site reads schema 1',
+    ],
+    [
+      'no exportedAt',
+      file(progress, { exportedAt: undefined }),
+      'exportedAt: expected string, received nothing (the field is missing)',
+    ],
+    [
+      'no progress',
+      file(undefined),
+      'progress: expected object, received nothing (the field is missing)',
+    ],
+    [
+      'an unknown status',
+      file(withExercise({ status: 'done' })),
+      'progress.exercises["and-gate-weights"].status: expected one of "attempted", "solved", received "done"',
+    ],
+    [
+      'a negative attempt count',
+      file(withExercise({ attempts: -1 })),
+      'progress.exercises["and-gate-weights"].attempts: expected a number >= 0, received -1',
+    ],
+    [
+      'a fractional hint count',
+      file(withExercise({ hintsShown: 1.5 })),
+      'progress.exercises["and-gate-weights"].hintsShown: expected int, received 1.5',
+    ],
+    [
+      'a score above 1',
+      file(withExercise({ bestScore: 2 })),
+      'progress.exercises["and-gate-weights"].bestScore: expected a number <= 1, received 2',
+    ],
+    [
+      'code that is not text',
+      file(withExercise({ code: ['x'] })),
+      'progress.exercises["and-gate-weights"].code: expected string, received an array (1 item)',
+    ],
+    [
+      'a cell without base',
+      file({ ...progress, cells: { 'a.ts': { code: 'x', savedAt: 1 } } }),
+      'progress.cells["a.ts"].base: expected string, received nothing (the field is missing)',
+    ],
+  ])('refuses %s: %s', (_name, text, why) => {
+    const parsed = parseProgressFile(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.why).toBe(
+        why === 'the file is not valid JSON' || why.startsWith('this is')
+          ? why
+          : `the progress in the file is not valid (${why})`,
+      );
+  });
+
+  it('describes every field, for the documentation', () => {
+    const undocumented: string[] = [];
+    const walk = (schema: z.ZodType, path: string) => {
+      const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+      if (!schema.description && !inner.description) undocumented.push(path);
+      if (inner instanceof z.ZodObject)
+        for (const [k, v] of Object.entries(inner.shape)) walk(v as z.ZodType, `${path}.${k}`);
+      if (inner instanceof z.ZodRecord) walk(inner.valueType as z.ZodType, `${path}[*]`);
+    };
+    walk(progressFileSchema, 'file');
+    expect(undocumented).toEqual([]);
   });
 });

@@ -42,6 +42,12 @@ const weights = (w: string) => `export const w: number[] = ${w};\n`;
 const xorNet = (hidden: string, output: string) =>
   `export const hidden: number[][] = ${hidden};\nexport const output: number[] = ${output};\n`;
 
+/** Weights found by the engine's own learner: would pass if `gates` and `trainPerceptron` were importable. */
+const learned = (gate: string): WrongAnswer => ({
+  name: "the engine's learner finds the weights",
+  source: `import { gates, trainPerceptron } from '@engine';\nexport const w = trainPerceptron(gates.${gate}, { lr: 1, maxEpochs: 100 }).weights;\n`,
+});
+
 export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
   'binary-cross-entropy': [
     {
@@ -468,6 +474,7 @@ export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
     },
   ],
   'and-gate-weights': [
+    learned('AND'),
     {
       name: 'a corner on the line computes OR',
       source: weights('[-1, 1, 1]'),
@@ -480,6 +487,7 @@ export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
     { name: 'NAND', source: weights('[1.5, -1, -1]'), recognise: 'computes-another-function' },
   ],
   'or-gate-weights': [
+    learned('OR'),
     {
       name: 'bias 0 puts (0, 0) on the line',
       source: weights('[0, 1, 1]'),
@@ -495,6 +503,7 @@ export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
     { name: 'no bias', source: weights('[1, 1]') },
   ],
   'nand-gate-weights': [
+    learned('NAND'),
     {
       name: 'AND (−2, 1, 1) flipped: a corner on the line',
       source: weights('[2, -1, -1]'),
@@ -548,6 +557,10 @@ export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
     },
   ],
   'xor-network-weights': [
+    {
+      name: "the engine's learner finds OR, NAND and AND",
+      source: `import { gates, trainPerceptron } from '@engine';\nconst learn = (g: 'OR' | 'NAND' | 'AND') => trainPerceptron(gates[g], { lr: 1, maxEpochs: 100 }).weights;\nexport const hidden = [learn('OR'), learn('NAND')];\nexport const output = learn('AND');\n`,
+    },
     {
       name: 'ties at corners (OR and NAND with sums of 0)',
       source: xorNet('[[0, 1, 1], [2, -1, -1]]', '[-2, 1, 1]'),

@@ -226,7 +226,9 @@ export function refresh(state: ExerciseState, record = getStore().exercise(state
   hintButton.textContent = `Show hint ${shown + 1} of ${ex.hints.length}`;
   const solutionButton = part<HTMLButtonElement>(el, 'nb-solution');
   solutionButton.hidden =
-    !el.querySelector('.nb-solution-source') || (record?.failed ?? 0) < ex.solutionAfter;
+    !el.querySelector('.nb-solution-source') ||
+    // The course file may set the threshold for every exercise (data-solution-after).
+    (record?.failed ?? 0) < Number(el.dataset.solutionAfter ?? ex.solutionAfter);
 }
 
 export function showHint(state: ExerciseState): void {

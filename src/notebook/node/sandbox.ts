@@ -101,8 +101,8 @@ const LOADER = String.raw`
 })();
 `;
 
-/** The child process: plain JavaScript, run with `node --permission -e`. */
-const CHILD = String.raw`
+/** The child process: plain JavaScript, run with `node --permission -e` (pool.ts reuses it per job). */
+export const CHILD = String.raw`
 'use strict';
 const vm = require('node:vm');
 let input = '';
@@ -156,7 +156,7 @@ export interface SandboxOptions {
 /** What the sandbox was asked to run; sources are TypeScript. */
 export type SandboxRequest = CellRequest | ExerciseRequest;
 
-function failed(req: SandboxRequest, error: ErrorInfo): RunResult {
+export function failed(req: SandboxRequest, error: ErrorInfo): RunResult {
   const n = req.kind === 'cell' ? 1 : req.sources.length;
   return {
     programs: Array.from({ length: n }, (): ProgramResult => ({ logs: [], plots: [], error })),
