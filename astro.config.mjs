@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
 import { rehypeCourseLinks } from './src/content/course-links.ts';
+import { katexFontPreload } from './src/integrations/katex-font-preload';
 
 // BASE_PATH lets the same build be served from a sub-folder (e.g. a GitHub project site at
 // /course/). Normalise it so '/course', 'course/' and '/course/' all mean the same thing.
@@ -30,7 +31,8 @@ export default defineConfig({
       rehypePlugins: [rehypeKatex, rehypeCourseLinks],
     }),
   },
-  integrations: [mdx()],
+  // katexFontPreload: the lessons' math fonts start loading with the HTML (no layout shift).
+  integrations: [mdx(), katexFontPreload()],
   vite: {
     resolve: {
       alias: { '@engine': fileURLToPath(new URL('./src/engine/index.ts', import.meta.url)) },

@@ -27,7 +27,7 @@ console.log('epoch-sized run: ' + ms.toFixed(0) + ' ms');
 
 describe('engine kernels in the browser', () => {
   it('the notebook worker runs the wasm SIMD kernels', async () => {
-    const { page, errors, close } = await openPage('notebook-fixture/');
+    const { page, errors, close } = await openPage('test/notebook/');
     const cell = page.locator('nb-cell').first();
     await setCode(page, cell, CELL);
     await cell.getByRole('button', { name: 'Run', exact: true }).click();
