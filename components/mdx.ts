@@ -10,6 +10,13 @@ import GateTable from './widgets/GateTable.astro';
 import PerceptronPlayground from './widgets/PerceptronPlayground.astro';
 import XorNetwork from './widgets/XorNetwork.astro';
 import XorTrainer from './widgets/XorTrainer.astro';
+import DigitBrowser from './widgets/DigitBrowser.astro';
+import DigitMatrix from './widgets/DigitMatrix.astro';
+import DrawDigit from './widgets/DrawDigit.astro';
+import MnistFact from './widgets/MnistFact.astro';
+import MnistTrainer from './widgets/MnistTrainer.astro';
+import SquaredErrorExample from './widgets/SquaredErrorExample.astro';
+import WorkedNumber from './widgets/WorkedNumber.astro';
 import SoftmaxExplorer from './widgets/SoftmaxExplorer.astro';
 import LossShapes from './widgets/LossShapes.astro';
 import GradientComparison from './widgets/GradientComparison.astro';
@@ -25,6 +32,13 @@ export const mdxComponents = {
   PerceptronPlayground,
   XorNetwork,
   XorTrainer,
+  DigitBrowser,
+  DigitMatrix,
+  DrawDigit,
+  MnistFact,
+  MnistTrainer,
+  SquaredErrorExample,
+  WorkedNumber,
   SoftmaxExplorer,
   LossShapes,
   GradientComparison,

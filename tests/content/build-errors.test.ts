@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,8 +13,12 @@ let dir = '';
 function buildWith(files: Record<string, string>, extra: Record<string, string> = {}) {
   dir = mkdtempSync(join(tmpdir(), 'lessons-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  // A course of its own, with no assignments: the repository's assignments name its lessons.
+  mkdirSync(join(dir, 'assignments'));
+  writeFileSync(join(dir, 'course.yaml'), 'title: Scratch course\nassignments: assignments\n');
   const env = buildEnv({
     LESSONS_DIR: dir,
+    COURSE_CONFIG: join(dir, 'course.yaml'),
     OUT_DIR: join(dir, 'out'),
     ASTRO_CACHE_DIR: join(dir, 'cache'),
     ...extra,

@@ -48,6 +48,14 @@ const learned = (gate: string): WrongAnswer => ({
   source: `import { gates, trainPerceptron } from '@engine';\nexport const w = trainPerceptron(gates.${gate}, { lr: 1, maxEpochs: 100 }).weights;\n`,
 });
 
+const ONE_HOT = 'oneHot(label: number, classes: number): number[]';
+const SSE = 'squaredError(prediction: number[], target: number[]): number';
+const ACC = 'accuracy(outputs: number[][], labels: number[]): number';
+const RANGE =
+  "  if (!Number.isInteger(label) || label < 0 || label >= classes) throw new Error('bad label');";
+const SAME_LENGTH = "  if (prediction.length !== target.length) throw new Error('lengths differ');";
+const SAME_ROWS = "  if (outputs.length !== labels.length) throw new Error('lengths differ');";
+
 export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
   'binary-cross-entropy': [
     {
@@ -637,6 +645,169 @@ export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
         '  const s = (z: number) => (z >= 0 ? 1 : 0);\n  const h = hidden.map((row) => s(x.reduce((z, xi, i) => z + row[i + 1] * xi, row[0])));\n  let z = 0;\n  for (let j = 0; j < h.length; j++) z += output[j + 1] * h[j];\n  return s(z);',
       ),
       recognise: 'no-output-bias',
+    },
+  ],
+  'one-hot': [
+    {
+      name: 'hard-coded ten classes',
+      source: fn(
+        ONE_HOT,
+        `${RANGE}\n  const v = new Array(10).fill(0);\n  v[label] = 1;\n  return v;`,
+      ),
+    },
+    {
+      name: 'refuses only labels that are too large',
+      source: fn(
+        ONE_HOT,
+        "  if (label >= classes) throw new Error('bad label');\n  return Array.from({ length: classes }, (_, i) => (i === label ? 1 : 0));",
+      ),
+    },
+    {
+      name: 'accepts label = classes (≤ instead of <)',
+      source: fn(
+        ONE_HOT,
+        "  if (!Number.isInteger(label) || label < 0 || label > classes) throw new Error('bad label');\n  return Array.from({ length: classes }, (_, i) => (i === label ? 1 : 0));",
+      ),
+    },
+    {
+      name: 'rounds a non-integer label instead of refusing it',
+      source: fn(
+        ONE_HOT,
+        "  const c = Math.round(label);\n  if (!(c >= 0 && c < classes)) throw new Error('bad label');\n  return Array.from({ length: classes }, (_, i) => (i === c ? 1 : 0));",
+      ),
+    },
+    {
+      name: 'the label itself as the hot value',
+      source: fn(
+        ONE_HOT,
+        `${RANGE}\n  return Array.from({ length: classes }, (_, i) => (i === label ? label : 0));`,
+      ),
+    },
+    {
+      name: 'one place too early, written with Array.from',
+      source: fn(
+        ONE_HOT,
+        `${RANGE}\n  return Array.from({ length: classes }, (_, i) => (i + 1 === label ? 1 : 0));`,
+      ),
+      recognise: 'one-based',
+    },
+    {
+      name: 'no range check, written with Array.from',
+      source: fn(
+        ONE_HOT,
+        '  return Array.from({ length: classes }, (_, i) => (i === label ? 1 : 0));',
+      ),
+      recognise: 'no-range-check',
+    },
+  ],
+  'squared-error': [
+    {
+      name: 'never checks the lengths',
+      source: fn(SSE, '  return prediction.reduce((s, p, i) => s + (p - target[i]) ** 2, 0);'),
+    },
+    {
+      name: 'squares the sum of the differences',
+      source: fn(
+        SSE,
+        `${SAME_LENGTH}\n  return prediction.reduce((s, p, i) => s + (p - target[i]), 0) ** 2;`,
+      ),
+    },
+    {
+      name: 'the square root of the sum (a distance)',
+      source: fn(
+        SSE,
+        `${SAME_LENGTH}\n  return Math.sqrt(prediction.reduce((s, p, i) => s + (p - target[i]) ** 2, 0));`,
+      ),
+    },
+    {
+      name: 'hard-coded ten outputs',
+      source: fn(
+        SSE,
+        `${SAME_LENGTH}\n  let s = 0;\n  for (let i = 0; i < 10; i++) s += (prediction[i] - target[i]) ** 2 || 0;\n  return s;`,
+      ),
+    },
+    {
+      name: 'half the sum, as in some textbooks',
+      source: fn(
+        SSE,
+        `${SAME_LENGTH}\n  return prediction.reduce((s, p, i) => s + (p - target[i]) ** 2, 0) / 2;`,
+      ),
+    },
+    {
+      name: 'overwrites the prediction with the differences',
+      source: fn(
+        SSE,
+        `${SAME_LENGTH}\n  for (let i = 0; i < prediction.length; i++) prediction[i] = (prediction[i] - target[i]) ** 2;\n  return prediction.reduce((s, d) => s + d, 0);`,
+      ),
+    },
+    {
+      name: 'the mean, written with reduce',
+      source: fn(
+        SSE,
+        `${SAME_LENGTH}\n  const total = prediction.reduce((s, p, i) => s + (p - target[i]) * (p - target[i]), 0);\n  return total / target.length;`,
+      ),
+      recognise: 'mean',
+    },
+    {
+      name: 'absolute differences, written with reduce',
+      source: fn(
+        SSE,
+        `${SAME_LENGTH}\n  return prediction.reduce((s, p, i) => s + (p > target[i] ? p - target[i] : target[i] - p), 0);`,
+      ),
+      recognise: 'absolute',
+    },
+  ],
+  accuracy: [
+    {
+      name: 'the number of rows right, not the fraction',
+      source: fn(
+        ACC,
+        `${SAME_ROWS}\n  return outputs.filter((r, i) => r.indexOf(Math.max(...r)) === labels[i]).length;`,
+      ),
+    },
+    {
+      name: 'starts the search for the largest at 0 (fails on negative outputs)',
+      source: fn(
+        ACC,
+        `${SAME_ROWS}\n  let right = 0;\n  outputs.forEach((row, i) => {\n    let best = -1;\n    let max = 0;\n    row.forEach((v, j) => {\n      if (v > max) { max = v; best = j; }\n    });\n    if (best === labels[i]) right++;\n  });\n  return right / outputs.length;`,
+      ),
+    },
+    {
+      name: 'sorts the row to find the largest (changes the outputs)',
+      source: fn(
+        ACC,
+        `${SAME_ROWS}\n  let right = 0;\n  outputs.forEach((row, i) => {\n    const max = row.sort((a, b) => b - a)[0];\n    if (outputs[i].indexOf(max) === labels[i]) right++;\n  });\n  return right / outputs.length;`,
+      ),
+    },
+    {
+      name: 'counts a label among tied largest outputs as right',
+      source: fn(
+        ACC,
+        `${SAME_ROWS}\n  return outputs.filter((r, i) => r[labels[i]] === Math.max(...r)).length / outputs.length;`,
+      ),
+    },
+    {
+      name: 'never checks the lengths',
+      source: fn(
+        ACC,
+        '  return outputs.filter((r, i) => r.indexOf(Math.max(...r)) === labels[i]).length / outputs.length;',
+      ),
+    },
+    {
+      name: 'compares the largest value, written with filter',
+      source: fn(
+        ACC,
+        `${SAME_ROWS}\n  return outputs.filter((row, i) => row.reduce((m, v) => (v > m ? v : m), -Infinity) === labels[i]).length / outputs.length;`,
+      ),
+      recognise: 'value-not-index',
+    },
+    {
+      name: 'the last largest output wins, written with lastIndexOf',
+      source: fn(
+        ACC,
+        `${SAME_ROWS}\n  return outputs.filter((r, i) => r.lastIndexOf(Math.max(...r)) === labels[i]).length / outputs.length;`,
+      ),
+      recognise: 'last-on-ties',
     },
   ],
 };

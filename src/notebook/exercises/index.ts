@@ -6,6 +6,7 @@
 import type { Exercise } from './define';
 import { perceptronExercises } from './perceptron';
 import { xorExercises } from './xor';
+import { mnistExercises } from './mnist';
 import { softmaxExercises } from './softmax';
 import { crossEntropyExercises } from './cross-entropy';
 import { logisticExercises } from './logistic';
@@ -13,6 +14,7 @@ import { logisticExercises } from './logistic';
 export const exercises: readonly Exercise[] = [
   ...perceptronExercises,
   ...xorExercises,
+  ...mnistExercises,
   ...softmaxExercises,
   ...crossEntropyExercises,
   ...logisticExercises,
