@@ -26,6 +26,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // Lazy widgets and live training take longer than expect.poll's 1 s default when the
+          // machine is busy; a poll still returns as soon as its condition holds.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -2,6 +2,7 @@
 // this map to <Content components={...} />, so MDX files stay prose, math and tags only.
 // Each entry is added by the piece of the site that provides the component.
 import Cell from './notebook/Cell.astro';
+import CoursePath from './course/CoursePath.astro';
 import Exercise from './notebook/Exercise.astro';
 import MultipleChoice from './quiz/MultipleChoice.astro';
 import Option from './quiz/Option.astro';
@@ -20,9 +21,14 @@ import MnistFact from './widgets/MnistFact.astro';
 import MnistTrainer from './widgets/MnistTrainer.astro';
 import SquaredErrorExample from './widgets/SquaredErrorExample.astro';
 import WorkedNumber from './widgets/WorkedNumber.astro';
+import SoftmaxExplorer from './widgets/SoftmaxExplorer.astro';
+import LossShapes from './widgets/LossShapes.astro';
+import GradientComparison from './widgets/GradientComparison.astro';
+import LogisticLab from './widgets/LogisticLab.astro';
 
 export const mdxComponents = {
   Cell,
+  CoursePath,
   Exercise,
   MultipleChoice,
   Option,
@@ -41,4 +47,8 @@ export const mdxComponents = {
   MnistTrainer,
   SquaredErrorExample,
   WorkedNumber,
+  SoftmaxExplorer,
+  LossShapes,
+  GradientComparison,
+  LogisticLab,
 };

@@ -83,10 +83,62 @@ export const networkProps = z
   })
   .strict();
 
+export const softmaxExplorerProps = z
+  .object({
+    logits: z
+      .array(z.number().min(-5).max(5))
+      .min(4)
+      .max(10)
+      .default([2, 1, 0.5, -1])
+      .describe('Initial logits, one per class: 4 to 10 numbers in [−5, 5] (the sliders’ range).'),
+    temperature: z
+      .number()
+      .min(0.25)
+      .max(4)
+      .default(1)
+      .describe('Initial temperature T in [0.25, 4]; the explorer shows softmax(z / T).'),
+    label: z
+      .string()
+      .min(1)
+      .default('Softmax explorer')
+      .describe('Accessible name of this instance; make it unique on the page.'),
+  })
+  .strict();
+
+export const logisticLabProps = z
+  .object({
+    preset: z
+      .enum(['blobs', 'overlap', 'circle'])
+      .default('blobs')
+      .describe('The starting point set: two blobs, overlapping blobs, or a ring around a disc.'),
+    seed: z.number().int().nonnegative().default(1).describe('Seed of the preset points.'),
+    lr: z
+      .number()
+      .positive()
+      .max(20)
+      .default(1)
+      .describe('Learning rate of full-batch gradient descent, in (0, 20].'),
+    label: z
+      .string()
+      .min(1)
+      .default('Logistic regression lab')
+      .describe('Accessible name of this instance.'),
+  })
+  .strict();
+
+export const figureProps = z
+  .object({
+    label: z.string().min(1).optional().describe('Accessible name of this instance.'),
+  })
+  .strict();
+
 export type PlaygroundProps = z.input<typeof playgroundProps>;
 export type GateTableProps = z.input<typeof gateTableProps>;
 export type TrainerProps = z.input<typeof trainerProps>;
 export type NetworkProps = z.input<typeof networkProps>;
+export type SoftmaxExplorerProps = z.input<typeof softmaxExplorerProps>;
+export type FigureProps = z.input<typeof figureProps>;
+export type LogisticLabProps = z.input<typeof logisticLabProps>;
 
 function at(value: unknown, path: readonly PropertyKey[]): unknown {
   let v = value;

@@ -30,12 +30,37 @@ export function logSoftmax(z: readonly number[]): number[] {
  * = logsumexp(z) − z_label. @param z logits [C] @param label class index in [0, C)
  */
 export function crossEntropyFromLogits(z: readonly number[], label: number): number {
-  if (!(Number.isInteger(label) && label >= 0 && label < z.length)) {
-    throw new Error(
-      `crossEntropyFromLogits: label ${label} is not a class index in 0…${z.length - 1}`,
-    );
-  }
+  checkLabel('crossEntropyFromLogits', label, z.length);
   return logSumExp(z, 0, z.length) - z[label];
+}
+
+/**
+ * Cross-entropy of a probability vector for the true class: −ln p̂_label (natural log).
+ * Equals crossEntropyFromLogits(z, label) when p̂ = softmax(z).
+ * @param probabilities [C] @param label class index in [0, C)
+ */
+export function crossEntropy(probabilities: readonly number[], label: number): number {
+  checkLabel('crossEntropy', label, probabilities.length);
+  return -Math.log(probabilities[label]);
+}
+
+/**
+ * ∂L/∂z of the softmax cross-entropy for one example: softmax(z) − onehot(label), finite for
+ * logits of any size. @param z logits [C] @param label class index in [0, C) @returns [C]
+ */
+export function crossEntropyGradFromLogits(z: readonly number[], label: number): number[] {
+  checkLabel('crossEntropyGradFromLogits', label, z.length);
+  return softmax(z).map((p, c) => (c === label ? p - 1 : p));
+}
+
+/**
+ * Binary cross-entropy of a probability: −y ln p − (1 − y) ln(1 − p) for y ∈ {0, 1}. Only the
+ * term of the true class is evaluated, so a certain right answer costs 0 (0·ln 0 taken as 0).
+ * @param p predicted probability of the positive class @param y target, 0 or 1
+ */
+export function binaryCrossEntropy(p: number, y: number): number {
+  if (y !== 0 && y !== 1) throw new Error(`binaryCrossEntropy: target ${y} is not 0 or 1`);
+  return y === 1 ? -Math.log(p) : -Math.log(1 - p);
 }
 
 /**
@@ -59,4 +84,10 @@ export function sumSquaredError(prediction: readonly number[], target: readonly 
   let s = 0;
   for (let i = 0; i < prediction.length; i++) s += (prediction[i] - target[i]) ** 2;
   return s;
+}
+
+function checkLabel(op: string, label: number, classes: number): void {
+  if (!(Number.isInteger(label) && label >= 0 && label < classes)) {
+    throw new Error(`${op}: label ${label} is not a class index in 0…${classes - 1}`);
+  }
 }

@@ -154,7 +154,19 @@ export {
   sigmoid,
   softmax,
   logSoftmax,
+  crossEntropy,
   crossEntropyFromLogits,
+  crossEntropyGradFromLogits,
+  binaryCrossEntropy,
   binaryCrossEntropyFromLogits,
   sumSquaredError,
 } from './facade';
+
+// Logistic regression on plain arrays (chapter 9).
+export {
+  logisticLogit,
+  logisticProbability,
+  logisticLoss,
+  logisticGradient,
+  logisticStep,
+} from './logistic';

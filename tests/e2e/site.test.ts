@@ -247,7 +247,8 @@ describe('every page', () => {
         await close();
       }
     }
-  });
+    // Two axe scans per page: the budget grows with the course (about 4 s a page on 2 cores).
+  }, 240_000);
 
   it('logs no console errors', async () => {
     for (const path of ['', ...lessonPaths, 'notation/']) {

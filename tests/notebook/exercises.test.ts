@@ -157,6 +157,17 @@ describe('the registry', () => {
       'perceptron-update',
     ]);
     expect(exerciseIdsByLesson['03-xor-mlp']).toEqual(['xor-network-weights', 'two-layer-forward']);
+    expect(exerciseIdsByLesson['07-softmax']).toEqual(['softmax']);
+    expect(exerciseIdsByLesson['08-cross-entropy']).toEqual([
+      'cross-entropy',
+      'cross-entropy-from-logits',
+      'softmax-ce-gradient',
+    ]);
+    expect(exerciseIdsByLesson['09-logistic-regression']).toEqual([
+      'binary-cross-entropy',
+      'two-class-softmax',
+      'logistic-step',
+    ]);
   });
 
   it('gives each exercise both visible and hidden checks, hints and a stable version', () => {

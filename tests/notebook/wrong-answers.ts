@@ -20,6 +20,25 @@ const UPDATE = 'perceptronUpdate(w: number[], x: number[], target: number, lr: n
 const FORWARD = 'forward(hidden: number[][], output: number[], x: number[]): number';
 const CHECK_LENGTH =
   "  if (w.length !== x.length + 1) throw new Error('one more weight than inputs');";
+const SOFTMAX = 'softmax(logits: number[]): number[]';
+const CE = 'crossEntropy(probabilities: number[], label: number): number';
+const CE_LOGITS = 'crossEntropyFromLogits(logits: number[], label: number): number';
+const GRAD = 'logitGradient(logits: number[], label: number): number[]';
+const LABEL = (n: string) =>
+  `  if (!Number.isInteger(label) || label < 0 || label >= ${n}.length) throw new Error('bad label');`;
+const BCE = 'binaryCrossEntropy(p: number, y: number): number';
+const TWO = 'twoClassSoftmax(zPositive: number, zNegative: number): number';
+const STEP = 'logisticStep(w: number[], X: number[][], y: number[], lr: number): number[]';
+const SIGMOID = "import { sigmoid } from '@engine';\n";
+/** A logistic step whose error, gradient and update lines are given (loops over k and i). */
+const step = (error: string, grads: string, update: string) =>
+  SIGMOID +
+  fn(
+    STEP,
+    `  const g = new Array<number>(w.length).fill(0);\n  for (let k = 0; k < X.length; k++) {\n    let z = w[0];\n    for (let i = 0; i < X[k].length; i++) z += w[i + 1] * X[k][i];\n    const e = ${error};\n${grads}\n  }\n  return ${update};`,
+  );
+const BIAS_GRAD = '    g[0] += e;';
+const FEATURE_GRADS = '    for (let i = 0; i < X[k].length; i++) g[i + 1] += e * X[k][i];';
 const weights = (w: string) => `export const w: number[] = ${w};\n`;
 const xorNet = (hidden: string, output: string) =>
   `export const hidden: number[][] = ${hidden};\nexport const output: number[] = ${output};\n`;
@@ -40,6 +59,362 @@ const SAME_ROWS = "  if (outputs.length !== labels.length) throw new Error('leng
 
 export const wrongAnswers: Readonly<Record<string, readonly WrongAnswer[]>> = {
   ...wrongAnswersCh45,
+  'binary-cross-entropy': [
+    {
+      name: 'log base 10',
+      source: fn(BCE, '  return y === 1 ? -Math.log10(p) : -Math.log10(1 - p);'),
+    },
+    {
+      name: 'the formula as written: 0 · ln 0 gives NaN',
+      source: fn(BCE, '  return -y * Math.log(p) - (1 - y) * Math.log(1 - p);'),
+    },
+    {
+      name: 'p and 1 − p swapped',
+      source: fn(BCE, '  return y === 1 ? -Math.log(1 - p) : -Math.log(p);'),
+    },
+    { name: '−ln p whatever the label', source: fn(BCE, '  return -Math.log(p);') },
+    {
+      name: 'the mean of the two terms',
+      source: fn(BCE, '  return (y === 1 ? -Math.log(p) : -Math.log(1 - p)) / 2;'),
+    },
+    {
+      name: 'the (1 − y) term left out, written with parentheses',
+      source: fn(BCE, '  const positive = y * Math.log(p);\n  return -positive;'),
+      recognise: 'missing-negative-term',
+    },
+    {
+      name: 'the minus signs missing, terms in the other order',
+      source: fn(BCE, '  return Math.log(1 - p) * (1 - y) + Math.log(p) * y;'),
+      recognise: 'positive-sign',
+    },
+  ],
+  'two-class-softmax': [
+    {
+      name: 'the difference reversed: σ(zNegative − zPositive)',
+      source: fn(
+        TWO,
+        '  const d = zNegative - zPositive;\n  return d >= 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));',
+      ),
+    },
+    {
+      name: 'no exponential: zPositive / (zPositive + zNegative)',
+      source: fn(TWO, '  return zPositive / (zPositive + zNegative);'),
+    },
+    {
+      name: 'e^d / (1 + e^d) for every d (overflows for large d)',
+      source: fn(TWO, '  const e = Math.exp(zPositive - zNegative);\n  return e / (1 + e);'),
+    },
+    {
+      name: 'sigmoid of the sum of the logits',
+      source: fn(
+        TWO,
+        '  const d = zPositive + zNegative;\n  return d >= 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));',
+      ),
+    },
+    {
+      name: 'σ(zPositive), written with tanh',
+      source: fn(TWO, '  return 0.5 * (1 + Math.tanh(zPositive / 2));'),
+      recognise: 'ignores-negative-logit',
+    },
+    {
+      name: 'the naive form, written with map',
+      source: fn(
+        TWO,
+        '  const [a, b] = [zPositive, zNegative].map((z) => Math.exp(z));\n  return a / (a + b);',
+      ),
+      recognise: 'naive-overflow',
+    },
+  ],
+  'logistic-step': [
+    {
+      name: 'forgets the learning rate',
+      source: step(
+        'sigmoid(z) - y[k]',
+        `${BIAS_GRAD}\n${FEATURE_GRADS}`,
+        'w.map((wi, i) => wi - g[i] / X.length)',
+      ),
+    },
+    {
+      name: 'no sigmoid (the error of a linear model)',
+      source: step(
+        'z - y[k]',
+        `${BIAS_GRAD}\n${FEATURE_GRADS}`,
+        'w.map((wi, i) => wi - (lr * g[i]) / X.length)',
+      ),
+    },
+    {
+      name: 'weights shifted: w[i] times x[i]',
+      source:
+        SIGMOID +
+        fn(
+          STEP,
+          '  const g = new Array<number>(w.length).fill(0);\n  X.forEach((x, k) => {\n    const e = sigmoid(x.reduce((z, xi, i) => z + w[i] * xi, w[0])) - y[k];\n    g[0] += e;\n    x.forEach((xi, i) => (g[i + 1] += e * xi));\n  });\n  return w.map((wi, i) => wi - (lr * g[i]) / X.length);',
+        ),
+    },
+    {
+      name: 'hard-coded two features',
+      source:
+        SIGMOID +
+        fn(
+          STEP,
+          '  let g0 = 0, g1 = 0, g2 = 0;\n  X.forEach((x, k) => {\n    const e = sigmoid(w[0] + w[1] * x[0] + w[2] * x[1]) - y[k];\n    g0 += e;\n    g1 += e * x[0];\n    g2 += e * x[1];\n  });\n  const B = X.length;\n  return [w[0] - (lr * g0) / B, w[1] - (lr * g1) / B, w[2] - (lr * g2) / B];',
+        ),
+    },
+    {
+      name: 'updates w in place',
+      source: step(
+        'sigmoid(z) - y[k]',
+        `${BIAS_GRAD}\n${FEATURE_GRADS}`,
+        '(w.forEach((wi, i) => (w[i] = wi - (lr * g[i]) / X.length)), w)',
+      ),
+    },
+    {
+      name: 'the sign flipped, as y − σ',
+      source: step(
+        'y[k] - sigmoid(z)',
+        `${BIAS_GRAD}\n${FEATURE_GRADS}`,
+        'w.map((wi, i) => wi - (lr * g[i]) / X.length)',
+      ),
+      recognise: 'sign-flipped',
+    },
+    {
+      name: 'the bias kept, written with loops',
+      source: step(
+        'sigmoid(z) - y[k]',
+        FEATURE_GRADS,
+        'w.map((wi, i) => wi - (lr * g[i]) / X.length)',
+      ),
+      recognise: 'bias-not-updated',
+    },
+    {
+      name: 'the sum, written with loops',
+      source: step(
+        'sigmoid(z) - y[k]',
+        `${BIAS_GRAD}\n${FEATURE_GRADS}`,
+        'w.map((wi, i) => wi - lr * g[i])',
+      ),
+      recognise: 'sum-not-mean',
+    },
+  ],
+  'cross-entropy': [
+    {
+      name: '1 − p̂ instead of −ln p̂',
+      source: fn(CE, `${LABEL('probabilities')}\n  return 1 - probabilities[label];`),
+    },
+    {
+      name: 'squared error against the one-hot target',
+      source: fn(
+        CE,
+        `${LABEL('probabilities')}\n  return probabilities.reduce((s, p, c) => s + (p - (c === label ? 1 : 0)) ** 2, 0);`,
+      ),
+    },
+    { name: 'never checks the label', source: fn(CE, '  return -Math.log(probabilities[label]);') },
+    {
+      name: 'counts classes from 1 (reads label − 1)',
+      source: fn(
+        CE,
+        "  if (label < 1 || label > probabilities.length) throw new Error('bad label');\n  return -Math.log(probabilities[label - 1]);",
+      ),
+    },
+    {
+      name: '−ln of the largest probability, whatever the label',
+      source: fn(CE, `${LABEL('probabilities')}\n  return -Math.log(Math.max(...probabilities));`),
+    },
+    {
+      name: 'log base 10, written as ln / ln 10',
+      source: fn(
+        CE,
+        `${LABEL('probabilities')}\n  const p = probabilities[label];\n  return -Math.log(p) / Math.LN10;`,
+      ),
+      recognise: 'log-base-10',
+    },
+    {
+      name: 'the minus sign missing, written with find',
+      source: fn(
+        CE,
+        `${LABEL('probabilities')}\n  const p = probabilities.find((_, c) => c === label) as number;\n  return Math.log(p);`,
+      ),
+      recognise: 'positive-sign',
+    },
+    {
+      name: 'every class summed, written with a loop',
+      source: fn(
+        CE,
+        `${LABEL('probabilities')}\n  let loss = 0;\n  for (const p of probabilities) loss -= Math.log(p);\n  return loss;`,
+      ),
+      recognise: 'sum-all-classes',
+    },
+  ],
+  'cross-entropy-from-logits': [
+    {
+      name: 'returns the log-sum-exp without − z_label',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  return m + Math.log(logits.reduce((s, z) => s + Math.exp(z - m), 0));`,
+      ),
+    },
+    {
+      name: 'sign flipped: z_label − log-sum-exp',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  return logits[label] - m - Math.log(logits.reduce((s, z) => s + Math.exp(z - m), 0));`,
+      ),
+    },
+    {
+      name: 'the shift m not added back',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  return Math.log(logits.reduce((s, z) => s + Math.exp(z - m), 0)) - logits[label];`,
+      ),
+    },
+    {
+      name: 'hard-coded three classes',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  const m = Math.max(logits[0], logits[1], logits[2]);\n  return m + Math.log(Math.exp(logits[0] - m) + Math.exp(logits[1] - m) + Math.exp(logits[2] - m)) - logits[label];`,
+      ),
+    },
+    {
+      name: 'never checks the label',
+      source: fn(
+        CE_LOGITS,
+        '  const m = Math.max(...logits);\n  return m + Math.log(logits.reduce((s, z) => s + Math.exp(z - m), 0)) - logits[label];',
+      ),
+    },
+    {
+      name: 'the naive softmax then −ln, written with a loop',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  let sum = 0;\n  for (const z of logits) sum += Math.exp(z);\n  const p = Math.exp(logits[label]) / sum;\n  return -Math.log(p);`,
+      ),
+      recognise: 'naive-softmax-then-log',
+    },
+    {
+      name: 'a stable softmax then −ln, written with a loop',
+      source: fn(
+        CE_LOGITS,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  let sum = 0;\n  for (const z of logits) sum += Math.exp(z - m);\n  const p = Math.exp(logits[label] - m) / sum;\n  return -Math.log(p);`,
+      ),
+      recognise: 'stable-softmax-then-log',
+    },
+  ],
+  'softmax-ce-gradient': [
+    {
+      name: 'subtracts 1 from every entry',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s - 1);`,
+      ),
+    },
+    {
+      name: 'the naive softmax (NaN for large logits)',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const e = logits.map((z) => Math.exp(z));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v, c) => v / s - (c === label ? 1 : 0));`,
+      ),
+    },
+    {
+      name: 'subtracts 1 at label − 1 (classes from 1)',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v, c) => v / s - (c === label - 1 ? 1 : 0));`,
+      ),
+    },
+    {
+      name: 'the gradient of squared error on the softmax output (p̂ − y, times 2)',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v, c) => 2 * (v / s - (c === label ? 1 : 0)));`,
+      ),
+    },
+    {
+      name: 'writes the result into logits',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  let s = 0;\n  for (let c = 0; c < logits.length; c++) {\n    logits[c] = Math.exp(logits[c] - m);\n    s += logits[c];\n  }\n  for (let c = 0; c < logits.length; c++) logits[c] = logits[c] / s - (c === label ? 1 : 0);\n  return logits;`,
+      ),
+    },
+    {
+      name: 'the sign flipped, written with a loop',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  let s = 0;\n  for (const v of e) s += v;\n  const g: number[] = [];\n  for (let c = 0; c < e.length; c++) g.push(-(e[c] / s - (c === label ? 1 : 0)));\n  return g;`,
+      ),
+      recognise: 'sign-flipped',
+    },
+    {
+      name: 'softmax alone, written with a loop',
+      source: fn(
+        GRAD,
+        `${LABEL('logits')}\n  const m = Math.max(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  let s = 0;\n  for (const v of e) s += v;\n  const g: number[] = [];\n  for (const v of e) g.push(v / s);\n  return g;`,
+      ),
+      recognise: 'softmax-only',
+    },
+  ],
+  softmax: [
+    {
+      name: 'shifts by the first logit, not the largest',
+      source: fn(
+        SOFTMAX,
+        '  const e = logits.map((z) => Math.exp(z - logits[0]));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);',
+      ),
+    },
+    {
+      name: 'shifts by the smallest logit',
+      source: fn(
+        SOFTMAX,
+        '  const m = Math.min(...logits);\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);',
+      ),
+    },
+    {
+      name: 'shifts by the mean logit',
+      source: fn(
+        SOFTMAX,
+        '  const m = logits.reduce((a, b) => a + b, 0) / logits.length;\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);',
+      ),
+    },
+    {
+      name: 'sigmoid of each logit (does not sum to one)',
+      source: fn(SOFTMAX, '  return logits.map((z) => 1 / (1 + Math.exp(-z)));'),
+    },
+    {
+      name: 'forgets to divide by the sum',
+      source: fn(
+        SOFTMAX,
+        '  const m = Math.max(...logits);\n  return logits.map((z) => Math.exp(z - m));',
+      ),
+    },
+    {
+      name: 'hard-coded three classes',
+      source: fn(
+        SOFTMAX,
+        '  const m = Math.max(logits[0], logits[1], logits[2]);\n  const e = [0, 1, 2].map((i) => Math.exp(logits[i] - m));\n  const s = e[0] + e[1] + e[2];\n  return e.map((v) => v / s);',
+      ),
+    },
+    {
+      name: 'sorts the logits in place to find the largest (changes logits)',
+      source: fn(
+        SOFTMAX,
+        '  const m = logits.sort((a, b) => b - a)[0];\n  const e = logits.map((z) => Math.exp(z - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((v) => v / s);',
+      ),
+    },
+    {
+      name: 'dividing by the sum of the logits, written with a loop',
+      source: fn(
+        SOFTMAX,
+        '  let total = 0;\n  for (const z of logits) total += z;\n  const out: number[] = [];\n  for (const z of logits) out.push(z / total);\n  return out;',
+      ),
+      recognise: 'no-exponential',
+    },
+    {
+      name: 'the naive form, written with a loop',
+      source: fn(
+        SOFTMAX,
+        '  const out: number[] = [];\n  let total = 0;\n  for (let i = 0; i < logits.length; i++) {\n    out.push(Math.exp(logits[i]));\n    total += out[i];\n  }\n  for (let i = 0; i < out.length; i++) out[i] /= total;\n  return out;',
+      ),
+      recognise: 'naive-overflow',
+    },
+  ],
   'perceptron-output': [
     {
       name: 'hard-coded two inputs',

@@ -216,6 +216,10 @@ function validate(spec: ExerciseSpec): void {
       throw new Error(`${where}: withheld name ${JSON.stringify(n)} is not an identifier`);
     }
   }
+  // A name listed twice makes the sandbox fail to build the withheld engine ("Cannot redefine
+  // property"), which would look like a broken reference solution; say what is wrong instead.
+  const twice = spec.withheld.find((n, i) => spec.withheld.indexOf(n) !== i);
+  if (twice) throw new Error(`${where}: withheld name ${JSON.stringify(twice)} is listed twice`);
   const ids = new Set<string>();
   for (const m of spec.misconceptions ?? []) {
     if (ids.has(m.id)) throw new Error(`${where}: misconception id ${m.id} appears twice`);

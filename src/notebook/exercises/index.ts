@@ -9,6 +9,9 @@ import { xorExercises } from './xor';
 import { forwardExercises } from './forward';
 import { linearExercises } from './linear';
 import { mnistExercises } from './mnist';
+import { softmaxExercises } from './softmax';
+import { crossEntropyExercises } from './cross-entropy';
+import { logisticExercises } from './logistic';
 
 export const exercises: readonly Exercise[] = [
   ...perceptronExercises,
@@ -16,6 +19,9 @@ export const exercises: readonly Exercise[] = [
   ...forwardExercises,
   ...linearExercises,
   ...mnistExercises,
+  ...softmaxExercises,
+  ...crossEntropyExercises,
+  ...logisticExercises,
 ];
 
 const byId = new Map(exercises.map((e) => [e.id, e]));
