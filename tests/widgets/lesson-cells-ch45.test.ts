@@ -2,39 +2,12 @@
  * The code cells of chapters 4 and 5, run in page order in the notebook's Node sandbox, with
  * their displayed values checked against the engine and against what the lesson text says.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runInSandbox } from '../../src/notebook/node/sandbox';
+import { plainJson, runCells } from './run-cells';
 import { createRng, forwardLayers, linearBatch, mlp, sigmoid } from '../../src/engine';
 import { XOR_LIKE_NET } from '../../components/widgets/forward/forward-logic';
 
-/** Plain JSON from the sandbox's encoded values ({$: 'object', v: …} wrappers removed). */
-function plain(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (o.$ === 'object') return plain(o.v);
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plain(x)]));
-  }
-  return v;
-}
-
-async function runPage(files: string[]) {
-  const results = await runInSandbox(
-    files.map((file, i) => ({
-      kind: 'cell' as const,
-      id: file,
-      source: readFileSync(`content/cells/${file}`, 'utf8'),
-      above: files.slice(0, i),
-    })),
-    { timeoutMs: 10_000 },
-  );
-  return results.map((r, i) => {
-    const p = r.programs[0];
-    expect(p.error, `${files[i]} failed`).toBeUndefined();
-    return { value: plain(p.value), logs: p.logs };
-  });
-}
+const runPage = (files: string[]) => runCells(files, plainJson);
 
 const CORNERS = [
   [0, 0],

@@ -4,39 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runInSandbox } from '../../src/notebook/node/sandbox';
+import { plainJson, runCells } from './run-cells';
 import { gates, perceptronOutput, perceptronSum, trainPerceptron } from '../../src/engine';
 import { playgroundSetup, runWidgetRule } from './lesson-playground';
 
-type Encoded = unknown;
-
-/** Plain JSON from the sandbox's encoded values ({$: 'object', v: …} wrappers removed). */
-function plain(v: Encoded): unknown {
-  if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (o.$ === 'object') return plain(o.v);
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plain(x)]));
-  }
-  return v;
-}
-
-async function runPage(files: string[]) {
-  const results = await runInSandbox(
-    files.map((file, i) => ({
-      kind: 'cell' as const,
-      id: file,
-      source: readFileSync(`content/cells/${file}`, 'utf8'),
-      above: files.slice(0, i),
-    })),
-    { timeoutMs: 10_000 },
-  );
-  return results.map((r, i) => {
-    const p = r.programs[0];
-    expect(p.error, `${files[i]} failed`).toBeUndefined();
-    return { value: plain(p.value), logs: p.logs };
-  });
-}
+const runPage = (files: string[]) => runCells(files, plainJson);
 
 describe('chapter 2 cells', () => {
   it('run in order and agree with the engine', async () => {

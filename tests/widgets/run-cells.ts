@@ -2,10 +2,24 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { runInSandbox } from '../../src/notebook/node/sandbox';
-import { decode } from '../../src/notebook/core/encode';
+import { decode, type Encoded } from '../../src/notebook/core/encode';
 
-/** Run a page's cells in order; returns each one's displayed value and logs. */
-export async function runCells(files: string[]) {
+/** Plain JSON from the sandbox's encoded values: only the {$: 'object', v: …} wrappers removed. */
+export function plainJson(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plainJson);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (o.$ === 'object') return plainJson(o.v);
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plainJson(x)]));
+  }
+  return v;
+}
+
+/**
+ * Run a page's cells in order; returns each one's displayed value and logs. Values are decoded
+ * into real values, or kept as plain JSON with `plainJson` (NaN and the like stay tagged).
+ */
+export async function runCells(files: string[], view: (encoded: Encoded) => unknown = decode) {
   const results = await runInSandbox(
     files.map((file, i) => ({
       kind: 'cell' as const,
@@ -18,6 +32,6 @@ export async function runCells(files: string[]) {
   return results.map((r, i) => {
     const p = r.programs[0];
     expect(p.error, `${files[i]} failed`).toBeUndefined();
-    return { value: p.value === undefined ? undefined : decode(p.value), logs: p.logs };
+    return { value: p.value === undefined ? undefined : view(p.value), logs: p.logs };
   });
 }
