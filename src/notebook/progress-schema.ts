@@ -7,6 +7,11 @@
 import { z } from 'astro/zod';
 import { describeIssues } from '../lib/zod-issues';
 
+// This module ships to every page. Without `jitless`, zod probes `new Function` on first use;
+// the site's CSP forbids eval, so the probe is refused and Chrome logs a CSP issue on every
+// page (Lighthouse best-practices 96). The interpreted validators are plenty fast here.
+z.config({ jitless: true });
+
 export const SCHEMA = 1;
 export const EXPORT_FORMAT = 'dnn-workbook-progress';
 

@@ -46,6 +46,19 @@ export async function openPage(
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(err.message));
+  // A script the Content-Security-Policy refuses, even one that catches the refusal (zod's
+  // eval probe did), shows only in DevTools' Issues panel, not the console; count it too.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Audits.enable');
+  cdp.on('Audits.issueAdded', ({ issue }) => {
+    const csp = issue.details.contentSecurityPolicyIssueDetails;
+    if (issue.code === 'ContentSecurityPolicyIssue' && csp) {
+      const at = csp.sourceCodeLocation;
+      errors.push(
+        `CSP refused ${csp.violatedDirective} (${csp.contentSecurityPolicyViolationType})${at ? ` at ${at.url}:${at.lineNumber + 1}:${at.columnNumber + 1}` : ''}`,
+      );
+    }
+  });
   await page.goto(siteUrl(path));
   return { page, errors, close: () => context.close() };
 }

@@ -65,21 +65,24 @@ describe('chapter 4: forward propagation', () => {
     await widget.getByRole('button', { name: 'Start over' }).click();
     await expect.poll(() => status.textContent()).toMatch(/^Step 0 of 10/);
     await expect(widget.locator('[data-z="2-2"]').textContent()).resolves.toBe('?');
-    // Steps 1–3: z₁⁽²⁾, a₁⁽²⁾, z₂⁽²⁾. The lit row is unit 2's, times [1; x].
+    // Steps 1–3: z₁⁽²⁾, a₁⁽²⁾, z₂⁽²⁾. The lit row is unit 2's, times [1; x]. The highlights are
+    // drawn in the next animation frame after the status text, so they are polled.
     for (let i = 0; i < 3; i++) await widget.getByRole('button', { name: 'Next step' }).click();
     await expect.poll(() => status.textContent()).toMatch(/^Step 3 of 10: z2 of layer 2/);
-    expect(await widget.locator('td[data-link^="W1-2-"].is-active').count()).toBe(3);
-    expect(await widget.locator('td[data-link].is-active').count()).toBe(3);
-    expect(await widget.locator('[data-act^="1-"].is-active').count()).toBe(3);
+    await expect.poll(() => widget.locator('td[data-link^="W1-2-"].is-active').count()).toBe(3);
+    await expect.poll(() => widget.locator('td[data-link].is-active').count()).toBe(3);
+    await expect.poll(() => widget.locator('[data-act^="1-"].is-active').count()).toBe(3);
     await expect(widget.locator('[data-z="2-2"]').textContent()).resolves.toBe(
       formatFixed(trace.z[0][1], 3),
     );
     await expect(widget.locator('[data-a="2-2"]').textContent()).resolves.toBe('?');
-    expect(await widget.locator('line.is-active').count()).toBe(3);
+    await expect.poll(() => widget.locator('line.is-active').count()).toBe(3);
     // The unit's point on the sigmoid beside it.
-    expect(
-      await widget.locator('[data-curve] .sx-point circle, [data-curve] circle.sx-point').count(),
-    ).toBe(1);
+    await expect
+      .poll(() =>
+        widget.locator('[data-curve] .sx-point circle, [data-curve] circle.sx-point').count(),
+      )
+      .toBe(1);
     // Step 4: a₂⁽²⁾ = g(z₂⁽²⁾).
     await widget.getByRole('button', { name: 'Next step' }).click();
     await expect
