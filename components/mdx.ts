@@ -24,6 +24,7 @@ import WorkedNumber from './widgets/WorkedNumber.astro';
 import SoftmaxExplorer from './widgets/SoftmaxExplorer.astro';
 import LossShapes from './widgets/LossShapes.astro';
 import GradientComparison from './widgets/GradientComparison.astro';
+import LossSwitch from './widgets/LossSwitch.astro';
 import LogisticLab from './widgets/LogisticLab.astro';
 
 export const mdxComponents = {
@@ -50,5 +51,6 @@ export const mdxComponents = {
   SoftmaxExplorer,
   LossShapes,
   GradientComparison,
+  LossSwitch,
   LogisticLab,
 };

@@ -3,11 +3,14 @@ import { closeBrowser, openPage } from './browser';
 import { mounted, seriousAxeViolations, wrongThenRight } from './page-helpers';
 import { wrongLogitGradients } from '../../components/widgets/softmax/softmax-logic';
 import { formatFixed } from '../../src/lib/format-number';
+import { SWITCH_DEFAULTS } from '../../components/widgets/mnist/switch-state';
+import { stepsTo } from '../widgets/loss-switch-run';
 
 afterAll(closeBrowser);
 
 const PATH = '08-cross-entropy/';
 const FIGURE = 'The gradient at a wrong class’s logit';
+const SWITCH = 'Squared error or cross-entropy on MNIST';
 
 describe('chapter 8: cross-entropy', () => {
   it('the gradient comparison: squared error’s gradient vanishes, cross-entropy’s does not', async () => {
@@ -35,6 +38,79 @@ describe('chapter 8: cross-entropy', () => {
     await close();
   });
 
+  it('the loss switch trains both runs in workers; cross-entropy reaches the target first, at the step Node computes', async () => {
+    const { page, errors, close } = await openPage(PATH);
+    const widget = await mounted(page.getByRole('region', { name: SWITCH }));
+    // Nothing is fetched or trained until Start.
+    await expect
+      .poll(() => widget.locator('[data-status]').textContent())
+      .toMatch(/^Ready: two 784-32-10 networks/);
+    await widget.getByRole('button', { name: 'Start both' }).click();
+    await expect
+      .poll(() => widget.getByRole('button', { name: 'Train again' }).count(), { timeout: 120_000 })
+      .toBe(1);
+    const ce = stepsTo(SWITCH_DEFAULTS, 'cross-entropy');
+    const se = stepsTo(SWITCH_DEFAULTS, 'squared-error');
+    expect(ce).not.toBeNull();
+    expect(se).not.toBeNull();
+    // The page's runs are the engine's runs: the same steps to 90 % as the Node replay.
+    const rows = widget.locator('[data-results] tbody tr');
+    await expect
+      .poll(() => rows.nth(0).locator('th').textContent())
+      .toBe('sigmoid + squared error');
+    await expect
+      .poll(() => rows.nth(0).locator('td').first().textContent())
+      .toBe(se!.toLocaleString('en'));
+    await expect
+      .poll(() => rows.nth(1).locator('td').first().textContent())
+      .toBe(ce!.toLocaleString('en'));
+    await expect
+      .poll(() => widget.locator('[data-verdict]').textContent())
+      .toBe(
+        `Softmax + cross-entropy reached a held-out accuracy of 90 % after ${ce} steps; ` +
+          `sigmoid + squared error after ${se} steps, ${(se! / ce!).toFixed(1)} times as many.`,
+      );
+    // Both curves on one plot, the target line and a dot per crossing.
+    const acc = widget.locator('[data-acc-plot] svg');
+    await expect
+      .poll(() => acc.locator('path.ls-squared-error, .ls-squared-error path').count())
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => acc.locator('path.ls-cross-entropy, .ls-cross-entropy path').count())
+      .toBeGreaterThan(0);
+    await expect.poll(() => acc.locator('.ls-target').count()).toBe(1);
+    await expect
+      .poll(() => acc.locator('.ls-cross-entropy circle, circle.ls-cross-entropy').count())
+      .toBe(1);
+    expect(await acc.getAttribute('aria-label')).toMatch(
+      new RegExp(`first at or above the target after ${ce} steps`),
+    );
+    const loss = widget.locator('[data-loss-plot] svg');
+    expect(await loss.getAttribute('aria-label')).toMatch(
+      /sigmoid \+ squared error: latest .*softmax \+ cross-entropy: latest/,
+    );
+
+    // A new target rereads the same runs without training again.
+    await widget.getByRole('combobox', { name: 'Target accuracy' }).selectOption('0.8');
+    await expect
+      .poll(() => rows.nth(1).locator('td').first().textContent())
+      .toBe(stepsTo({ ...SWITCH_DEFAULTS, target: 0.8 }, 'cross-entropy')!.toLocaleString('en'));
+    await expect.poll(() => widget.getByRole('button', { name: 'Train again' }).count()).toBe(1);
+    // Any other setting starts over.
+    await widget.getByRole('combobox', { name: 'Hidden units' }).selectOption('16');
+    await expect
+      .poll(() => widget.locator('[data-status]').textContent())
+      .toMatch(/^Ready: two 784-16-10 networks/);
+    await expect.poll(() => rows.nth(1).locator('td').first().textContent()).toBe('–');
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('has no serious accessibility violations, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, errors, close } = await openPage(PATH, { colorScheme });
@@ -48,6 +124,7 @@ describe('chapter 8: cross-entropy', () => {
   it('fits a phone: no horizontal scrolling', async () => {
     const { page, errors, close } = await openPage(PATH, { width: 375, height: 800 });
     await mounted(page.getByRole('region', { name: FIGURE }));
+    await mounted(page.getByRole('region', { name: SWITCH }));
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

@@ -69,17 +69,17 @@ describe('an MNIST training run', () => {
 });
 
 describe('the trainer state', () => {
-  const evaluation = { epoch: 0, accuracy: 0.1, loss: 1, confusion: [], wrong: [] };
+  const evaluation = { epoch: 0, step: 0, accuracy: 0.1, loss: 1, confusion: [], wrong: [] };
   const progress = { seen: 0, total: 80000, epoch: 0, done: false };
 
   it('follows the worker: started, slices, pause; ignores an old run', () => {
     let s = receive(initialTrainer(), { type: 'started', run: 2, evaluation, progress });
     expect(s.status).toBe('training');
-    expect(s.accuracy).toEqual([{ epoch: 0, accuracy: 0.1 }]);
+    expect(s.accuracy).toEqual([{ epoch: 0, step: 0, accuracy: 0.1 }]);
     s = receive(s, {
       type: 'slice',
       run: 2,
-      losses: [{ epoch: 0.1, loss: 0.9 }],
+      losses: [{ epoch: 0.1, step: 25, loss: 0.9 }],
       evaluations: [],
       progress: { ...progress, seen: 8000, epoch: 1 },
       trainMs: 500,

@@ -1,9 +1,11 @@
 /**
- * One training run of the MNIST trainer, advanced in time slices: a 784-h-10 sigmoid MLP
- * trained with mini-batch gradient descent on the squared error (the engine's 'sse': the
- * chapter's sum over the ten outputs, averaged over the batch), on the standard split's
- * training digits, scored on its held-out digits. Runs in the trainer's Web Worker and in
- * Node tests; no DOM.
+ * One training run of the MNIST trainer, advanced in time slices: a 784-h-10 MLP with a
+ * sigmoid hidden layer, trained with mini-batch gradient descent on the standard split's
+ * training digits and scored on its held-out digits. Its output layer and loss are one of
+ * `OUTPUTS`: chapter 6's sigmoid outputs with the squared error (the engine's 'sse': the sum
+ * over the ten outputs, averaged over the batch), or chapter 8's softmax with cross-entropy
+ * (linear outputs read as logits; the engine's 'cross-entropy' applies the softmax inside the
+ * loss, stably). Runs in the trainer's Web Worker and in Node tests; no DOM.
  *
  * State: the model, the engine's step generator, and running sums for the next loss point.
  * Lifecycle: created per start or reset, advanced by `advance` until `done`. Everything random
@@ -23,14 +25,36 @@ import {
   type MnistData,
   type StepInfo,
   type TrainData,
+  type ActivationName,
+  type LossName,
   type TrainResult,
 } from '../../../src/engine/index';
+
+/** The two output layers with their losses that chapter 8 compares. */
+export const OUTPUTS = {
+  'squared-error': {
+    activation: 'sigmoid',
+    loss: 'sse',
+    label: 'sigmoid + squared error',
+  },
+  'cross-entropy': {
+    activation: 'identity',
+    loss: 'cross-entropy',
+    label: 'softmax + cross-entropy',
+  },
+} as const satisfies Record<string, { activation: ActivationName; loss: LossName; label: string }>;
+
+export type OutputName = keyof typeof OUTPUTS;
 
 export interface TrainerConfig {
   hidden: number;
   lr: number;
   seed: number;
   epochs: number;
+  /** Output layer and loss; chapter 6's sigmoid + squared error when left out. */
+  output?: OutputName;
+  /** Score the held-out digits after this many training digits; EVAL_EVERY when left out. */
+  evalEvery?: number;
 }
 
 export const BATCH_SIZE = 32;
@@ -44,6 +68,8 @@ export const GALLERY = 12;
 export interface LossPoint {
   /** Epochs of training so far (digits seen / training digits). */
   epoch: number;
+  /** Mini-batch steps taken so far. */
+  step: number;
   loss: number;
 }
 
@@ -57,6 +83,8 @@ export interface WrongDigit {
 
 export interface Evaluation {
   epoch: number;
+  /** Mini-batch steps taken before this evaluation. */
+  step: number;
   accuracy: number;
   loss: number;
   /** confusion[true label][predicted] counts over the held-out digits */
@@ -76,12 +104,15 @@ export class MnistRun {
   readonly trainCount: number;
   private readonly data: MnistData;
   private readonly test: TrainData & { labels: number[]; indices: number[] };
-  private readonly steps: Generator<StepInfo, TrainResult>;
+  private readonly stepper: Generator<StepInfo, TrainResult>;
   private seen = 0;
+  private stepCount = 0;
   private finished = false;
   private lossSum = 0;
   private lossDigits = 0;
-  private nextEval = EVAL_EVERY;
+  private readonly evalEvery: number;
+  private readonly loss: LossName;
+  private nextEval: number;
 
   constructor(
     data: MnistData,
@@ -92,19 +123,39 @@ export class MnistRun {
     const train = mnistMatrices(data, split.train);
     this.test = { ...mnistMatrices(data, split.test), indices: split.test };
     this.trainCount = split.train.length;
+    const output = OUTPUTS[config.output ?? 'squared-error'];
+    if (!output) {
+      throw new Error(
+        `unknown output '${String(config.output)}': expected one of ${Object.keys(OUTPUTS).join(', ')}`,
+      );
+    }
+    this.loss = output.loss;
+    this.evalEvery = config.evalEvery ?? EVAL_EVERY;
+    if (!Number.isInteger(this.evalEvery) || this.evalEvery <= 0) {
+      throw new Error(`evalEvery must be a whole number of digits above 0, got ${this.evalEvery}`);
+    }
+    this.nextEval = this.evalEvery;
+    // The same seed draws the same weights and the same batch order whatever the output
+    // layer: initialisation does not depend on the activation, so two runs that differ only
+    // in `output` start from one network and see the digits in one order.
     const rng = createRng(config.seed);
     this.model = mlp({
       sizes: [data.rows * data.cols, config.hidden, 10],
-      activations: ['sigmoid', 'sigmoid'],
+      activations: ['sigmoid', output.activation],
       rng,
     });
-    this.steps = trainSteps(this.model, train, {
+    this.stepper = trainSteps(this.model, train, {
       optimizer: sgd({ lr: config.lr }),
-      loss: 'sse',
+      loss: this.loss,
       epochs: config.epochs,
       batchSize: BATCH_SIZE,
       rng,
     });
+  }
+
+  /** Mini-batch steps taken so far. */
+  get steps(): number {
+    return this.stepCount;
   }
 
   get progress(): Progress {
@@ -114,7 +165,7 @@ export class MnistRun {
 
   /** Score the model on the held-out digits: accuracy, loss, confusion counts, a gallery. */
   evaluate(): Evaluation {
-    const { loss, accuracy } = evaluate(this.model, this.test, 'sse');
+    const { loss, accuracy } = evaluate(this.model, this.test, this.loss);
     const predicted = argmaxRows(this.model.forward(this.test.x));
     const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
     const wrong: WrongDigit[] = [];
@@ -132,7 +183,14 @@ export class MnistRun {
         });
       }
     });
-    return { epoch: this.seen / this.trainCount, accuracy, loss, confusion, wrong };
+    return {
+      epoch: this.seen / this.trainCount,
+      step: this.stepCount,
+      accuracy,
+      loss,
+      confusion,
+      wrong,
+    };
   }
 
   /**
@@ -143,24 +201,29 @@ export class MnistRun {
     const losses: LossPoint[] = [];
     const evaluations: Evaluation[] = [];
     while (!this.finished) {
-      const next = this.steps.next();
+      const next = this.stepper.next();
       if (next.done) {
         this.finished = true;
         break;
       }
       const batch = Math.min(BATCH_SIZE, this.trainCount * next.value.epoch - this.seen);
       this.seen += batch;
+      this.stepCount++;
       this.lossSum += next.value.loss * batch;
       this.lossDigits += batch;
       const epochEnd = this.seen % this.trainCount === 0;
       if (this.lossDigits >= LOSS_EVERY || epochEnd) {
-        losses.push({ epoch: this.seen / this.trainCount, loss: this.lossSum / this.lossDigits });
+        losses.push({
+          epoch: this.seen / this.trainCount,
+          step: this.stepCount,
+          loss: this.lossSum / this.lossDigits,
+        });
         this.lossSum = 0;
         this.lossDigits = 0;
       }
       if (this.seen >= this.nextEval || epochEnd) {
         evaluations.push(this.evaluate());
-        while (this.nextEval <= this.seen) this.nextEval += EVAL_EVERY;
+        while (this.nextEval <= this.seen) this.nextEval += this.evalEvery;
       }
       if (this.seen >= this.trainCount * this.config.epochs) this.finished = true;
       if (shouldStop()) break;

@@ -7,6 +7,19 @@
 import type { FromWorker } from './trainer-protocol';
 import type { Evaluation, LossPoint, Progress, TrainerConfig } from './trainer-run';
 
+/** Held-out accuracy after `step` mini-batches (`epoch` epochs) of training. */
+export interface AccuracyPoint {
+  epoch: number;
+  step: number;
+  accuracy: number;
+}
+
+const accuracyPoint = (e: Evaluation): AccuracyPoint => ({
+  epoch: e.epoch,
+  step: e.step,
+  accuracy: e.accuracy,
+});
+
 export type TrainerStatus = 'idle' | 'loading' | 'training' | 'paused' | 'done' | 'error';
 
 export interface MnistTrainerState {
@@ -15,7 +28,7 @@ export interface MnistTrainerState {
   /** The worker's number for the current run (messages from older runs are ignored). */
   run: number;
   losses: readonly LossPoint[];
-  accuracy: readonly { epoch: number; accuracy: number }[];
+  accuracy: readonly AccuracyPoint[];
   latest: Evaluation | null;
   progress: Progress | null;
   trainMs: number;
@@ -42,7 +55,8 @@ export const initialTrainer = (config: TrainerConfig = DEFAULT_CONFIG): MnistTra
 /** A new config drops the current run (the curves belong to the old one). */
 export function configure(s: MnistTrainerState, change: Partial<TrainerConfig>): MnistTrainerState {
   const config = { ...s.config, ...change };
-  const valid = Object.values(config).every((v) => Number.isFinite(v) && v >= 0);
+  const numbers = [config.hidden, config.lr, config.seed, config.epochs];
+  const valid = numbers.every((v) => Number.isFinite(v) && v >= 0);
   return valid ? initialTrainer(config) : s;
 }
 
@@ -59,7 +73,7 @@ export function receive(s: MnistTrainerState, m: FromWorker): MnistTrainerState 
         status: 'training',
         run: m.run,
         latest: m.evaluation,
-        accuracy: [{ epoch: 0, accuracy: m.evaluation.accuracy }],
+        accuracy: [accuracyPoint(m.evaluation)],
         progress: m.progress,
       };
     case 'paused':
@@ -72,7 +86,7 @@ export function receive(s: MnistTrainerState, m: FromWorker): MnistTrainerState 
         status: m.progress.done ? 'done' : s.status,
         losses: m.losses.length ? [...s.losses, ...m.losses] : s.losses,
         accuracy: m.evaluations.length
-          ? [...s.accuracy, ...m.evaluations.map((e) => ({ epoch: e.epoch, accuracy: e.accuracy }))]
+          ? [...s.accuracy, ...m.evaluations.map(accuracyPoint)]
           : s.accuracy,
         latest,
         progress: m.progress,
