@@ -1,6 +1,7 @@
-// Prints what the built site weighs: dist/ on disk, and the JavaScript each page ships before
-// the student interacts (gzip, measured from the network in Chromium). `npm run report:sizes`
-// after `npm run build`; the figures go into closing notes and the README.
+// Prints what the built site weighs: dist/ on disk, and the JavaScript each page (home, lessons,
+// assignments) ships before the student interacts (gzip, measured from the network in
+// Chromium). `npm run report:sizes` after `npm run build`; the figures go into closing notes
+// and the README.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -21,7 +22,11 @@ const site = await serveStatic('dist');
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 console.log(`dist/ total: ${kb(du('dist'))} (pagefind index ${kb(du('dist/pagefind'))})`);
 console.log('page | JS files | raw | gzip');
-for (const path of ['', ...lessonFiles().map((l) => `${l.id}/`)]) {
+// Assignment pages as built (the course may list none); they load the progress store too.
+const assignments = readdirSync('dist/assignments', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => `assignments/${d.name}/`);
+for (const path of ['', ...lessonFiles().map((l) => `${l.id}/`), ...assignments]) {
   const page = await browser.newPage();
   const w = await measureJs(page, new URL(path, site.url).href);
   console.log(`/${path} | ${w.files} | ${kb(w.raw)} | ${kb(w.gzip)}`);

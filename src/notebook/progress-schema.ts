@@ -6,14 +6,15 @@
  */
 import { z } from 'astro/zod';
 import { describeIssues } from '../lib/zod-issues';
+import { EXPORT_FORMAT, SCHEMA } from './progress-shape';
 
-// This module ships to every page. Without `jitless`, zod probes `new Function` on first use;
-// the site's CSP forbids eval, so the probe is refused and Chrome logs a CSP issue on every
-// page (Lighthouse best-practices 96). The interpreted validators are plenty fast here.
+// Pages load this module on demand (an import, or stored progress that fails the zod-free
+// check in progress-shape.ts). Without `jitless`, zod probes `new Function` on first use; the
+// site's CSP forbids eval, so the probe is refused and Chrome logs a CSP issue (Lighthouse
+// best-practices 96). The interpreted validators are plenty fast here.
 z.config({ jitless: true });
 
-export const SCHEMA = 1;
-export const EXPORT_FORMAT = 'dnn-workbook-progress';
+export { EXPORT_FORMAT, SCHEMA };
 
 const count = (what: string) => z.number().int().nonnegative().describe(what);
 const score = (what: string) => z.number().min(0).max(1).describe(what);

@@ -23,35 +23,29 @@
  *
  * Lifecycle: read and validated on first use in a page. A value that does not parse, does
  * not match the shape, or has another schema number is copied to
- * `dnn-workbook:progress:backup:<ISO time>`, replaced by an empty store, and a notice says so
- * — the page never crashes on it. Changes apply in memory at once and are written after
- * 300 ms of quiet, and at once when the page is hidden. A write from another tab (the
- * `storage` event) replaces the in-memory copy. Import replaces everything after validation,
- * backing up the previous value first; a bad file changes nothing and says why.
+ * `dnn-workbook:progress:backup:<ISO time>` at once, replaced by an empty store, and a notice
+ * says why once the zod schema has loaded (`loaded` settles then) — the page never crashes on
+ * it. Changes apply in memory at once and are written after 300 ms of quiet, and at once when
+ * the page is hidden. A write from another tab (the `storage` event) replaces the in-memory
+ * copy. Import loads the schema, then replaces everything after validation, backing up the
+ * previous value first; a bad file changes nothing and says why.
+ *
+ * Nothing here imports zod: valid stored progress is recognised by `isProgress`
+ * (progress-shape.ts), and progress-schema.ts is imported dynamically where its verdict or its
+ * words are needed, so pages do not ship it before the student does anything.
  */
 
-import {
-  EXPORT_FORMAT,
-  SCHEMA,
-  parseProgressFile,
-  validateProgress,
-  type CellRecord,
-  type ExerciseRecord,
-  type Progress,
-} from './progress-schema';
+import type { CellRecord, ExerciseRecord, Progress } from './progress-schema';
+import { EXPORT_FORMAT, SCHEMA, isProgress } from './progress-shape';
 
-// The shape and its validators live in progress-schema.ts (one zod schema); re-exported here
-// because the store is where callers look for them.
-export {
-  EXPORT_FORMAT,
-  SCHEMA,
-  parseProgressFile,
-  validateProgress,
-  type CellRecord,
-  type ExerciseRecord,
-  type Progress,
-  type ProgressFile,
-} from './progress-schema';
+// Values only from the zod-free module: a value re-export of progress-schema would put zod
+// back on every page. Its validators (validateProgress, parseProgressFile) are imported from
+// progress-schema.ts itself.
+export { EXPORT_FORMAT, SCHEMA } from './progress-shape';
+export type { CellRecord, ExerciseRecord, Progress, ProgressFile } from './progress-schema';
+
+/** The schema's module, loaded on first need and shared by every store on the page. */
+const loadSchema = () => import('./progress-schema');
 
 export const STORAGE_KEY = 'dnn-workbook:progress';
 export const BACKUP_PREFIX = 'dnn-workbook:progress:backup:';
@@ -85,13 +79,19 @@ export interface ProgressStore {
   solved(): Set<string>;
   subscribe(fn: (kind: ChangeKind) => void): () => void;
   exportJson(now?: Date): string;
-  importJson(text: string): ImportResult;
+  /** Loads the schema (on first use), then imports; never rejects. */
+  importJson(text: string): Promise<ImportResult>;
   /** Write pending changes now. */
   flush(): void;
   /** Re-read storage (another tab wrote it); keeps the current data if the stored value is invalid. */
   reload(): void;
   /** Messages for the student from loading (e.g. a reset of unreadable storage); taken once. */
   takeNotices(): string[];
+  /**
+   * Settles when loading has said all it has to say: at once for readable storage; for a
+   * refused value, once the schema has named the problem and the notice is in `takeNotices`.
+   */
+  readonly loaded: Promise<void>;
 }
 
 export function createStore(
@@ -102,20 +102,38 @@ export function createStore(
   const listeners = new Set<(kind: ChangeKind) => void>();
   const notices: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let loaded = Promise.resolve();
   let data = load();
 
-  function backup(raw: string, why: string): void {
+  /** Copies `raw` aside; returns the notice to show, given the reason it was refused. */
+  function backup(raw: string): (why: string) => string {
     const key = `${BACKUP_PREFIX}${new Date().toISOString()}`;
     try {
       storage.setItem(key, raw);
-      notices.push(
-        `Your saved progress could not be read (${why}). It was copied to "${key}" in this browser's storage and a fresh start was made.`,
-      );
+      return (why) =>
+        `Your saved progress could not be read (${why}). It was copied to "${key}" in this browser's storage and a fresh start was made.`;
     } catch {
-      notices.push(
-        `Your saved progress could not be read (${why}) and could not be backed up; a fresh start was made.`,
-      );
+      return (why) =>
+        `Your saved progress could not be read (${why}) and could not be backed up; a fresh start was made.`;
     }
+  }
+
+  /**
+   * A parsed value `isProgress` refused. It is backed up now, before any write could replace
+   * it; only the reason waits for the schema, which words it as the import and grader do.
+   */
+  function refuse(raw: string, parsed: unknown): void {
+    const notice = backup(raw);
+    loaded = loadSchema()
+      .then(
+        // isProgress and the schema agree (tested), so the schema names a problem; if they ever
+        // drift, the value is still safe in its backup.
+        (m) => m.validateProgress(parsed) ?? 'it does not have the shape this site reads',
+        () => 'it does not have the shape this site reads',
+      )
+      .then((why) => {
+        notices.push(notice(why));
+      });
   }
 
   function load(): Progress {
@@ -133,15 +151,12 @@ export function createStore(
     try {
       parsed = JSON.parse(raw);
     } catch {
-      backup(raw, 'it is not valid JSON');
+      notices.push(backup(raw)('it is not valid JSON'));
       return emptyProgress();
     }
-    const why = validateProgress(parsed);
-    if (why) {
-      backup(raw, why);
-      return emptyProgress();
-    }
-    return parsed as Progress;
+    if (isProgress(parsed)) return parsed;
+    refuse(raw, parsed);
+    return emptyProgress();
   }
 
   function write(): void {
@@ -195,8 +210,18 @@ export function createStore(
         2,
       );
     },
-    importJson(text) {
-      const parsed = parseProgressFile(text);
+    async importJson(text) {
+      let schema: Awaited<ReturnType<typeof loadSchema>>;
+      try {
+        schema = await loadSchema();
+      } catch {
+        return {
+          ok: false,
+          message:
+            'Nothing was imported: the file checker could not be loaded (are you offline?). Try again.',
+        };
+      }
+      const parsed = schema.parseProgressFile(text);
       if (!parsed.ok) return { ok: false, message: `Nothing was imported: ${parsed.why}.` };
       const previous = JSON.stringify(data);
       try {
@@ -229,14 +254,17 @@ export function createStore(
       } catch {
         return;
       }
-      if (validateProgress(parsed) !== undefined) return;
+      if (!isProgress(parsed)) return;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      data = parsed as Progress;
+      data = parsed;
       emit('replace');
     },
     takeNotices() {
       return notices.splice(0);
+    },
+    get loaded() {
+      return loaded;
     },
   };
 }

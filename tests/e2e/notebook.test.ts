@@ -165,6 +165,49 @@ describe('notebook in the browser', () => {
     await close();
   });
 
+  it('loads the progress schema only for stored progress it must refuse, and says why', async () => {
+    const { page, errors, close } = await openPage(PAGE);
+    const schemaRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('progress-schema')) schemaRequests.push(r.url());
+    });
+    await setCode(page, page.locator('nb-exercise'), reference);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => page.locator('nb-exercise .nb-ex-status').innerText(), { timeout: 10_000 })
+      .toBe('Solved');
+
+    // Readable progress (the page's own, saved on leaving): shown, and zod never fetched.
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.locator('nb-exercise .nb-ex-status').innerText()).toBe('Solved');
+    expect(schemaRequests).toEqual([]);
+
+    // A count out of range: backed up, a fresh start, and the schema's words in the notice.
+    const bad = await page.evaluate(() => {
+      const key = 'dnn-workbook:progress';
+      const progress = JSON.parse(localStorage.getItem(key) ?? '') as {
+        exercises: Record<string, { attempts: number }>;
+      };
+      progress.exercises['perceptron-output'].attempts = -1;
+      localStorage.setItem(key, JSON.stringify(progress));
+      return localStorage.getItem(key);
+    });
+    await page.reload();
+    await expect
+      .poll(() => page.locator('.nb-notice').innerText())
+      .toContain('exercises["perceptron-output"].attempts: expected a number >= 0, received -1');
+    expect(schemaRequests).toHaveLength(1);
+    expect(await page.locator('nb-exercise .nb-ex-status').innerText()).toBe('Not attempted');
+    const backups = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('dnn-workbook:progress:backup:'))
+        .map((k) => localStorage.getItem(k)),
+    );
+    expect(backups).toEqual([bad]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('exports progress to a file and imports it back', async () => {
     const { page, errors, close } = await openPage(PAGE);
     await setCode(page, page.locator('nb-exercise'), reference);

@@ -2,7 +2,8 @@
  * What every page with a notebook component loads up front: the custom elements <nb-cell>,
  * <nb-exercise>, <nb-chapter-progress> and <nb-progress-tools>, the progress store and page
  * notices. Kept small; the editor, the runner and the judge load on the first focus, click or
- * run (cell-ui.ts, exercise-ui.ts).
+ * run (cell-ui.ts, exercise-ui.ts), and the progress schema (zod) on an import or when stored
+ * progress is refused (progress-store.ts).
  */
 import { getStore } from '../progress-store';
 import { showNotice } from './notice';
@@ -18,7 +19,13 @@ let noticesShown = false;
 function showStoreNotices(): void {
   if (noticesShown) return;
   noticesShown = true;
-  for (const n of getStore().takeNotices()) showNotice(n, 'warning');
+  const store = getStore();
+  const show = () => {
+    for (const n of store.takeNotices()) showNotice(n, 'warning');
+  };
+  show();
+  // Unreadable stored progress is reported once the schema, loaded on demand, has said why.
+  void store.loaded.then(show);
 }
 
 function q<T extends HTMLElement>(root: HTMLElement, cls: string): T | null {
@@ -239,7 +246,7 @@ class NbProgressTools extends HTMLElement {
       const file = input.files?.[0];
       if (!file) return;
       void file.text().then(
-        (text) => say(getStore().importJson(text).message),
+        async (text) => say((await getStore().importJson(text)).message),
         () => say('Nothing was imported: the file could not be read.'),
       );
       input.value = '';

@@ -10,7 +10,7 @@ import {
   crossEntropyGradFromLogits,
   softmax,
 } from '../../engine/index';
-import { defineExercise, type CheckSpec, type Exercise } from './define';
+import { defineExercise, referenceCheck, type CheckSpec, type Exercise } from './define';
 import { SOFTMAX_TWINS } from './softmax';
 
 const LESSON = '08-cross-entropy';
@@ -51,14 +51,7 @@ const throwsCheck = (name: string, fn: string, args: unknown[], hidden = false):
 
 // ── cross-entropy ─────────────────────────────────────────────────────────────────────────
 
-function ceCheck(name: string, p: number[], label: number, hidden = false): CheckSpec {
-  return {
-    name,
-    hidden,
-    call: ['crossEntropy', p, label],
-    expect: { value: crossEntropy(p, label) },
-  };
-}
+const ceCheck = referenceCheck('crossEntropy', crossEntropy);
 
 /** Chapter 6's prediction for a "1", made into probabilities by a softmax of its outputs. */
 const MNIST_P = softmax([0.1, 0.5, 0.3, 0.2, 0.1, 0.8, 0.1, 0.2, 0.3, 0.1]);
@@ -79,15 +72,15 @@ export function crossEntropy(probabilities: number[], label: number): number {
   exports: { crossEntropy: 'function' },
   withheld: WITHHELD,
   checks: [
-    ceCheck('three classes, the first is true', [0.7, 0.2, 0.1], 0),
-    ceCheck('three classes, the last is true', [0.7, 0.2, 0.1], 2),
+    ceCheck('three classes, the first is true', [[0.7, 0.2, 0.1], 0]),
+    ceCheck('three classes, the last is true', [[0.7, 0.2, 0.1], 2]),
     // Same p̂ for the true class, different spread over the others: the same loss.
-    ceCheck('only the true class counts (1)', [0.5, 0.25, 0.25], 0),
-    ceCheck('only the true class counts (2)', [0.5, 0.49, 0.01], 0),
-    ceCheck('ten classes (chapter 6’s prediction after a softmax), label 1', MNIST_P, 1),
-    ceCheck('a certain right answer costs 0', [0, 1, 0, 0], 1),
-    ceCheck('a tiny probability for the true class', [1 - 1e-12, 1e-12], 1),
-    ceCheck('probability 0 for the true class: infinite loss', [1, 0], 1),
+    ceCheck('only the true class counts (1)', [[0.5, 0.25, 0.25], 0]),
+    ceCheck('only the true class counts (2)', [[0.5, 0.49, 0.01], 0]),
+    ceCheck('ten classes (chapter 6’s prediction after a softmax), label 1', [MNIST_P, 1]),
+    ceCheck('a certain right answer costs 0', [[0, 1, 0, 0], 1]),
+    ceCheck('a tiny probability for the true class', [[1 - 1e-12, 1e-12], 1]),
+    ceCheck('probability 0 for the true class: infinite loss', [[1, 0], 1]),
     throwsCheck('label C is out of range', 'crossEntropy', [[0.5, 0.5], 2]),
     throwsCheck('a negative label', 'crossEntropy', [[0.5, 0.5], -1]),
     {
@@ -97,7 +90,9 @@ export function crossEntropy(probabilities: number[], label: number): number {
     },
     ...[1, 2, 3, 4, 5].map((k) => {
       const { z, label } = randomCase(800 + k);
-      return ceCheck('random prediction', softmax(z.map((v) => v / 100)), label, true);
+      return ceCheck('random prediction', [softmax(z.map((v) => v / 100)), label], {
+        hidden: true,
+      });
     }),
     throwsCheck('a label that is not an integer', 'crossEntropy', [[0.5, 0.5], 0.5], true),
   ],
@@ -145,14 +140,7 @@ export function crossEntropy(probabilities: number[], label: number): number {
 
 // ── cross-entropy from logits ─────────────────────────────────────────────────────────────
 
-function logitCheck(name: string, z: number[], label: number, hidden = false): CheckSpec {
-  return {
-    name,
-    hidden,
-    call: ['crossEntropyFromLogits', z, label],
-    expect: { value: crossEntropyFromLogits(z, label) },
-  };
-}
+const logitCheck = referenceCheck('crossEntropyFromLogits', crossEntropyFromLogits);
 
 export const crossEntropyFromLogitsExercise: Exercise = defineExercise({
   id: 'cross-entropy-from-logits',
@@ -172,16 +160,16 @@ export function crossEntropyFromLogits(logits: number[], label: number): number 
   exports: { crossEntropyFromLogits: 'function' },
   withheld: WITHHELD,
   checks: [
-    logitCheck('[1, 2, 3], label 2', [1, 2, 3], 2),
-    logitCheck('[1, 2, 3], label 0', [1, 2, 3], 0),
-    logitCheck('four equal logits: ln 4', [0, 0, 0, 0], 3),
-    logitCheck('one class only: 0', [7], 0),
-    logitCheck('ten logits, label 1', [0.1, 0.5, 0.3, 0.2, 0.1, 0.8, 0.1, 0.2, 0.3, 0.1], 1),
+    logitCheck('[1, 2, 3], label 2', [[1, 2, 3], 2]),
+    logitCheck('[1, 2, 3], label 0', [[1, 2, 3], 0]),
+    logitCheck('four equal logits: ln 4', [[0, 0, 0, 0], 3]),
+    logitCheck('one class only: 0', [[7], 0]),
+    logitCheck('ten logits, label 1', [[0.1, 0.5, 0.3, 0.2, 0.1, 0.8, 0.1, 0.2, 0.3, 0.1], 1]),
     // The lecture-size numbers overflow e^z; the true class's probability underflows to 0.
-    logitCheck('[1000, 0, −1000], label 2: 2000', [1000, 0, -1000], 2),
-    logitCheck('[1000, 1001, 1002], label 1', [1000, 1001, 1002], 1),
-    logitCheck('[−1000, −1000], label 0: ln 2', [-1000, -1000], 0),
-    logitCheck('a confident right answer: nearly 0', [50, 0, 0], 0),
+    logitCheck('[1000, 0, −1000], label 2: 2000', [[1000, 0, -1000], 2]),
+    logitCheck('[1000, 1001, 1002], label 1', [[1000, 1001, 1002], 1]),
+    logitCheck('[−1000, −1000], label 0: ln 2', [[-1000, -1000], 0]),
+    logitCheck('a confident right answer: nearly 0', [[50, 0, 0], 0]),
     throwsCheck('label C is out of range', 'crossEntropyFromLogits', [[1, 2], 2]),
     throwsCheck('a negative label', 'crossEntropyFromLogits', [[1, 2], -1]),
     {
@@ -191,7 +179,7 @@ export function crossEntropyFromLogits(logits: number[], label: number): number 
     },
     ...[1, 2, 3, 4, 5, 6].map((k) => {
       const { z, label } = randomCase(900 + k);
-      return logitCheck('random logits', z, label, true);
+      return logitCheck('random logits', [z, label], { hidden: true });
     }),
     throwsCheck('a label that is not an integer', 'crossEntropyFromLogits', [[1, 2], 1.5], true),
   ],
@@ -233,14 +221,7 @@ export function crossEntropyFromLogits(logits: number[], label: number): number 
 
 // ── the gradient with respect to the logits ──────────────────────────────────────────────
 
-function gradCheck(name: string, z: number[], label: number, hidden = false): CheckSpec {
-  return {
-    name,
-    hidden,
-    call: ['logitGradient', z, label],
-    expect: { value: crossEntropyGradFromLogits(z, label) },
-  };
-}
+const gradCheck = referenceCheck('logitGradient', crossEntropyGradFromLogits);
 
 export const softmaxCeGradientExercise: Exercise = defineExercise({
   id: 'softmax-ce-gradient',
@@ -260,14 +241,14 @@ export function logitGradient(logits: number[], label: number): number[] {
   exports: { logitGradient: 'function' },
   withheld: [...WITHHELD, 'softmaxRowsBackward', 'logSoftmaxRowsBackward'],
   checks: [
-    gradCheck('[1, 2, 3], label 0', [1, 2, 3], 0),
-    gradCheck('[1, 2, 3], label 2', [1, 2, 3], 2),
-    gradCheck('four equal logits, label 2', [0, 0, 0, 0], 2),
-    gradCheck('one class only: nothing to change', [4], 0),
-    gradCheck('ten logits, label 1', [0.1, 0.5, 0.3, 0.2, 0.1, 0.8, 0.1, 0.2, 0.3, 0.1], 1),
-    gradCheck('[1000, 0, −1000], label 2', [1000, 0, -1000], 2),
-    gradCheck('[1000, 1001, 1002], label 0', [1000, 1001, 1002], 0),
-    gradCheck('[−1000, −1000], label 1', [-1000, -1000], 1),
+    gradCheck('[1, 2, 3], label 0', [[1, 2, 3], 0]),
+    gradCheck('[1, 2, 3], label 2', [[1, 2, 3], 2]),
+    gradCheck('four equal logits, label 2', [[0, 0, 0, 0], 2]),
+    gradCheck('one class only: nothing to change', [[4], 0]),
+    gradCheck('ten logits, label 1', [[0.1, 0.5, 0.3, 0.2, 0.1, 0.8, 0.1, 0.2, 0.3, 0.1], 1]),
+    gradCheck('[1000, 0, −1000], label 2', [[1000, 0, -1000], 2]),
+    gradCheck('[1000, 1001, 1002], label 0', [[1000, 1001, 1002], 0]),
+    gradCheck('[−1000, −1000], label 1', [[-1000, -1000], 1]),
     throwsCheck('label C is out of range', 'logitGradient', [[1, 2], 2]),
     {
       name: 'logits are left unchanged',
@@ -276,7 +257,7 @@ export function logitGradient(logits: number[], label: number): number[] {
     },
     ...[1, 2, 3, 4, 5, 6].map((k) => {
       const { z, label } = randomCase(1000 + k);
-      return gradCheck('random logits', z, label, true);
+      return gradCheck('random logits', [z, label], { hidden: true });
     }),
     throwsCheck('a negative label', 'logitGradient', [[1, 2], -1], true),
   ],

@@ -110,6 +110,44 @@ export interface Exercise extends ExerciseSpec {
 export const DEFAULT_TOLERANCE = 1e-9;
 export const DEFAULT_SOLUTION_AFTER = 3;
 
+/** Per-check settings of a `referenceCheck` builder, and its defaults for every check. */
+export interface ReferenceCheckOptions {
+  /** See `CheckSpec.hidden`; default false. */
+  hidden?: boolean;
+  /** See `CheckSpec.tolerance`; left out, the check has none and DEFAULT_TOLERANCE applies. */
+  tolerance?: number;
+}
+
+/**
+ * A builder of the commonest check: call the student's `exportName` on some arguments and
+ * expect what `reference` (the engine's twin of the function asked for) returns on them.
+ *
+ *   const outputCheck = referenceCheck('perceptron', perceptronOutput);
+ *   outputCheck('one input', [[0.5, -1], [1]]);
+ *   outputCheck('random weights', [w, x], { hidden: true });
+ *
+ * The arguments go into the call as they are, not copied, and the reference runs on those same
+ * objects once, here, at load time: engine references leave their inputs alone, and the check's
+ * data (hence the exercise's version) must stay exactly what the declaration wrote.
+ */
+export function referenceCheck<A extends readonly unknown[]>(
+  exportName: string,
+  reference: (...args: A) => unknown,
+  defaults: ReferenceCheckOptions = {},
+): (name: string, args: A, options?: ReferenceCheckOptions) => CheckSpec {
+  return (name, args, options) => {
+    const { hidden = false, tolerance } = { ...defaults, ...options };
+    const check: CheckSpec = {
+      name,
+      hidden,
+      call: [exportName, ...args],
+      expect: { value: reference(...args) },
+    };
+    // Only set when asked for, so a check without one stays as it was declared before.
+    return tolerance === undefined ? check : { ...check, tolerance };
+  };
+}
+
 /** Declare an exercise. Throws at load time (so the build fails) when the declaration is malformed. */
 export function defineExercise(spec: ExerciseSpec): Exercise {
   validate(spec);

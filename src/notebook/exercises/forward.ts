@@ -4,7 +4,7 @@
  * (`sigmoid`, `preActivation`, `forwardLayers`).
  */
 import { createRng, forwardLayers, sigmoid } from '../../engine/index';
-import { defineExercise, type CheckSpec, type Exercise } from './define';
+import { defineExercise, referenceCheck, type Exercise } from './define';
 
 const LESSON = '04-forward-propagation';
 
@@ -51,13 +51,13 @@ const LAYER_TWINS = [
 
 /* ------------------------------------------------------------------ sigmoid */
 
-const sigmoidCheck = (name: string, z: number, hidden = false): CheckSpec => ({
-  name,
-  hidden,
-  call: ['sigmoid', z],
-  expect: { value: sigmoid(z) },
-  tolerance: 1e-12,
-});
+/**
+ * Every value check of this chapter compares within 1e-12, tighter than DEFAULT_TOLERANCE. The
+ * tolerance is part of each exercise's version, so changing it would mark stored work outdated.
+ */
+const TOLERANCE = 1e-12;
+
+const sigmoidCheck = referenceCheck('sigmoid', sigmoid, { tolerance: TOLERANCE });
 
 export const sigmoidExercise: Exercise = defineExercise({
   id: 'sigmoid',
@@ -75,17 +75,17 @@ export function sigmoid(z: number): number {
   exports: { sigmoid: 'function' },
   withheld: SIGMOID_TWINS,
   checks: [
-    sigmoidCheck('g(0) = 0.5', 0),
-    sigmoidCheck('g(2)', 2),
-    sigmoidCheck('g(−2)', -2),
-    sigmoidCheck('g(0.5)', 0.5),
-    sigmoidCheck('a large positive z: g(1000) is 1, not NaN', 1000),
-    sigmoidCheck('a large negative z: g(−1000) is 0, not NaN', -1000),
-    sigmoidCheck('g(−30) is tiny but positive', -30),
-    sigmoidCheck('g(40)', 40, true),
+    sigmoidCheck('g(0) = 0.5', [0]),
+    sigmoidCheck('g(2)', [2]),
+    sigmoidCheck('g(−2)', [-2]),
+    sigmoidCheck('g(0.5)', [0.5]),
+    sigmoidCheck('a large positive z: g(1000) is 1, not NaN', [1000]),
+    sigmoidCheck('a large negative z: g(−1000) is 0, not NaN', [-1000]),
+    sigmoidCheck('g(−30) is tiny but positive', [-30]),
+    sigmoidCheck('g(40)', [40], { hidden: true }),
     ...[1, 2, 3, 4, 5, 6].map((k) => {
       const rng = createRng(400 + k);
-      return sigmoidCheck('random z', rng.uniform(-8, 8), true);
+      return sigmoidCheck('random z', [rng.uniform(-8, 8)], { hidden: true });
     }),
   ],
   hints: [
@@ -142,15 +142,7 @@ function randomLayer(seed: number, inputs: number, units: number) {
 /** The engine's one-layer forward pass: g(W·[1; a]) with the sigmoid. */
 const layerOut = (W: number[][], a: number[]) => forwardLayers([W], a).a[1];
 
-function layerCheck(name: string, W: number[][], a: number[], hidden = false): CheckSpec {
-  return {
-    name,
-    hidden,
-    call: ['layerForward', W, a],
-    expect: { value: layerOut(W, a) },
-    tolerance: 1e-12,
-  };
-}
+const layerCheck = referenceCheck('layerForward', layerOut, { tolerance: TOLERANCE });
 
 const LECTURE_W = [
   [0.5, 1, -1],
@@ -177,27 +169,25 @@ export function layerForward(W: number[][], a: number[]): number[] {
   exports: { layerForward: 'function' },
   withheld: LAYER_TWINS,
   checks: [
-    layerCheck('two units, two inputs (the lecture’s shape)', LECTURE_W, [1, 0.5]),
-    layerCheck('one unit', [[-1, 2, 2]], [0.25, 0.75]),
-    layerCheck('the bias alone: zero inputs give g(W_i0)', LECTURE_W, [0, 0]),
-    layerCheck(
-      'three units, four inputs',
+    layerCheck('two units, two inputs (the lecture’s shape)', [LECTURE_W, [1, 0.5]]),
+    layerCheck('one unit', [[[-1, 2, 2]], [0.25, 0.75]]),
+    layerCheck('the bias alone: zero inputs give g(W_i0)', [LECTURE_W, [0, 0]]),
+    layerCheck('three units, four inputs', [
       [
         [0.1, 1, -1, 0.5, 2],
         [-0.3, 0, 0.5, -1, 1],
         [1, -2, 0.25, 0, -0.5],
       ],
       [0.5, -1, 2, 0.25],
-    ),
-    layerCheck(
-      'one input, two units',
+    ]),
+    layerCheck('one input, two units', [
       [
         [2, -3],
         [-1, 0.5],
       ],
       [1.5],
-    ),
-    layerCheck('no inputs at all: only biases', [[0.7], [-1.2]], []),
+    ]),
+    layerCheck('no inputs at all: only biases', [[[0.7], [-1.2]], []]),
     {
       name: 'a row of the wrong length throws',
       call: ['layerForward', [[0.5, 1]], [1, 2]],
@@ -215,7 +205,7 @@ export function layerForward(W: number[][], a: number[]): number[] {
     },
     ...[1, 2, 3, 4, 5].map((k) => {
       const { W, a } = randomLayer(410 + k, 1 + (k % 4), 1 + ((k * 2) % 5));
-      return layerCheck('random layer', W, a, true);
+      return layerCheck('random layer', [W, a], { hidden: true });
     }),
     {
       name: 'a row with one weight too many throws',
@@ -309,15 +299,11 @@ function randomNetwork(seed: number, sizes: number[]) {
   return { Ws, x };
 }
 
-function networkCheck(name: string, Ws: number[][][], x: number[], hidden = false): CheckSpec {
-  return {
-    name,
-    hidden,
-    call: ['forward', Ws, x],
-    expect: { value: forwardLayers(Ws, x).a.at(-1) },
-    tolerance: 1e-12,
-  };
-}
+const networkCheck = referenceCheck(
+  'forward',
+  (Ws: number[][][], x: number[]) => forwardLayers(Ws, x).a.at(-1),
+  { tolerance: TOLERANCE },
+);
 
 /** The 2-2-1 sigmoid network of the lesson: hidden ≈ OR and NAND, output ≈ AND, so ≈ XOR. */
 const XOR_WS = [
@@ -354,12 +340,12 @@ export function forward(weights: number[][][], x: number[]): number[] {
   exports: { forward: 'function' },
   withheld: LAYER_TWINS,
   checks: [
-    networkCheck('the 2-2-1 network on (0, 1)', SMALL_WS, [0, 1]),
-    networkCheck('the 2-2-1 network on (1, 0.5)', SMALL_WS, [1, 0.5]),
-    networkCheck('the XOR-like network on (1, 1)', XOR_WS, [1, 1]),
-    networkCheck('the XOR-like network on (1, 0)', XOR_WS, [1, 0]),
-    networkCheck('a single layer', [SMALL_WS[0]], [1, 0.5]),
-    networkCheck('three layers, 3-4-2-2', randomNetwork(420, [3, 4, 2, 2]).Ws, [0.5, -1, 2]),
+    networkCheck('the 2-2-1 network on (0, 1)', [SMALL_WS, [0, 1]]),
+    networkCheck('the 2-2-1 network on (1, 0.5)', [SMALL_WS, [1, 0.5]]),
+    networkCheck('the XOR-like network on (1, 1)', [XOR_WS, [1, 1]]),
+    networkCheck('the XOR-like network on (1, 0)', [XOR_WS, [1, 0]]),
+    networkCheck('a single layer', [[SMALL_WS[0]], [1, 0.5]]),
+    networkCheck('three layers, 3-4-2-2', [randomNetwork(420, [3, 4, 2, 2]).Ws, [0.5, -1, 2]]),
     {
       name: 'weights is left unchanged',
       call: ['forward', SMALL_WS, [1, 0.5]],
@@ -377,7 +363,7 @@ export function forward(weights: number[][][], x: number[]): number[] {
       [3, 5, 4, 2],
     ].map((sizes, k) => {
       const { Ws, x } = randomNetwork(430 + k, sizes);
-      return networkCheck('random network', Ws, x, true);
+      return networkCheck('random network', [Ws, x], { hidden: true });
     }),
   ],
   hints: [

@@ -4,7 +4,7 @@
  * the engine (`linearBatch`, `mlp(...).parameters()`).
  */
 import { createRng, linearBatch, mlp } from '../../engine/index';
-import { defineExercise, type CheckSpec, type Exercise } from './define';
+import { defineExercise, referenceCheck, type CheckSpec, type Exercise } from './define';
 
 const LESSON = '05-linear-layer';
 
@@ -36,9 +36,7 @@ function ints(rng: ReturnType<typeof createRng>, rows: number, cols: number): M 
 
 /* ------------------------------------------------------------ linear-batch */
 
-function batchCheck(name: string, X: M, W: M, b: number[], hidden = false): CheckSpec {
-  return { name, hidden, call: ['linear', X, W, b], expect: { value: linearBatch(X, W, b) } };
-}
+const batchCheck = referenceCheck('linear', linearBatch);
 
 const XOR_X = [
   [0, 0],
@@ -69,18 +67,16 @@ export function linear(X: number[][], W: number[][], b: number[]): number[][] {
   exports: { linear: 'function' },
   withheld: LINEAR_TWINS,
   checks: [
-    batchCheck('the four XOR inputs, 2 → 2 (square W)', XOR_X, SQUARE_W, [0.5, -1]),
-    batchCheck(
-      'one example, 3 inputs → 2 outputs',
+    batchCheck('the four XOR inputs, 2 → 2 (square W)', [XOR_X, SQUARE_W, [0.5, -1]]),
+    batchCheck('one example, 3 inputs → 2 outputs', [
       [[1, 2, 3]],
       [
         [1, 0, -1],
         [2, 1, 0],
       ],
       [0, 1],
-    ),
-    batchCheck(
-      'two examples, 2 inputs → 3 outputs',
+    ]),
+    batchCheck('two examples, 2 inputs → 3 outputs', [
       [
         [1, -1],
         [0.5, 2],
@@ -91,9 +87,9 @@ export function linear(X: number[][], W: number[][], b: number[]): number[][] {
         [0, 3],
       ],
       [1, 0, -2],
-    ),
-    batchCheck('one input → one output: z = w·x + b', [[2], [-3], [0]], [[1.5]], [0.25]),
-    batchCheck('an empty batch gives no rows', [], SQUARE_W, [0, 0]),
+    ]),
+    batchCheck('one input → one output: z = w·x + b', [[[2], [-3], [0]], [[1.5]], [0.25]]),
+    batchCheck('an empty batch gives no rows', [[], SQUARE_W, [0, 0]]),
     {
       name: 'X with 3 columns and W with 2 throws',
       call: ['linear', [[1, 2, 3]], SQUARE_W, [0, 0]],
@@ -127,7 +123,9 @@ export function linear(X: number[][], W: number[][], b: number[]): number[][] {
       [4, 4, 4],
     ].map(([B, n, m], k) => {
       const rng = createRng(500 + k);
-      return batchCheck('random layer', ints(rng, B, n), ints(rng, m, n), ints(rng, 1, m)[0], true);
+      return batchCheck('random layer', [ints(rng, B, n), ints(rng, m, n), ints(rng, 1, m)[0]], {
+        hidden: true,
+      });
     }),
   ],
   hints: [
@@ -185,12 +183,7 @@ function engineCount(sizes: number[]): number {
   return net.parameters().reduce((n, p) => n + p.value.data.length, 0);
 }
 
-const countCheck = (name: string, sizes: number[], hidden = false): CheckSpec => ({
-  name,
-  hidden,
-  call: ['countParameters', sizes],
-  expect: { value: engineCount(sizes) },
-});
+const countCheck = referenceCheck('countParameters', engineCount);
 
 export const countParametersExercise: Exercise = defineExercise({
   id: 'count-parameters',
@@ -208,24 +201,24 @@ export function countParameters(sizes: number[]): number {
   exports: { countParameters: 'function' },
   withheld: ['mlp', 'MLP', 'Linear', 'linear'],
   checks: [
-    countCheck('784-128-10, the MNIST network', [784, 128, 10]),
-    countCheck('2-2-1, the XOR network', [2, 2, 1]),
-    countCheck('2-3-2, the stepper’s network', [2, 3, 2]),
-    countCheck('one layer, 3 → 1', [3, 1]),
-    countCheck('four layers of one unit', [1, 1, 1, 1]),
-    countCheck('only an input layer: nothing to learn', [5]),
+    countCheck('784-128-10, the MNIST network', [[784, 128, 10]]),
+    countCheck('2-2-1, the XOR network', [[2, 2, 1]]),
+    countCheck('2-3-2, the stepper’s network', [[2, 3, 2]]),
+    countCheck('one layer, 3 → 1', [[3, 1]]),
+    countCheck('four layers of one unit', [[1, 1, 1, 1]]),
+    countCheck('only an input layer: nothing to learn', [[5]]),
     {
       name: 'sizes is left unchanged',
       call: ['countParameters', [784, 128, 10]],
       expect: { unchanged: 0 },
     },
-    countCheck('a wide and deep network', [100, 200, 300, 50, 10], true),
+    countCheck('a wide and deep network', [[100, 200, 300, 50, 10]], { hidden: true }),
     ...[1, 2, 3, 4].map((k) => {
       const rng = createRng(510 + k);
       return countCheck(
         'random sizes',
-        Array.from({ length: 2 + (k % 3) }, () => 1 + rng.int(60)),
-        true,
+        [Array.from({ length: 2 + (k % 3) }, () => 1 + rng.int(60))],
+        { hidden: true },
       );
     }),
   ],

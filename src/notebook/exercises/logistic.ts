@@ -5,7 +5,7 @@
  * `logisticStep`).
  */
 import { binaryCrossEntropy, createRng, logisticStep, sigmoid } from '../../engine/index';
-import { defineExercise, type CheckSpec, type Exercise } from './define';
+import { defineExercise, referenceCheck, type Exercise } from './define';
 import { SOFTMAX_TWINS } from './softmax';
 
 const LESSON = '09-logistic-regression';
@@ -22,14 +22,7 @@ const BCE_TWINS = [
 
 // ── binary cross-entropy ─────────────────────────────────────────────────────────────────
 
-function bceCheck(name: string, p: number, y: number, hidden = false): CheckSpec {
-  return {
-    name,
-    hidden,
-    call: ['binaryCrossEntropy', p, y],
-    expect: { value: binaryCrossEntropy(p, y) },
-  };
-}
+const bceCheck = referenceCheck('binaryCrossEntropy', binaryCrossEntropy);
 
 export const binaryCrossEntropyExercise: Exercise = defineExercise({
   id: 'binary-cross-entropy',
@@ -49,26 +42,25 @@ export function binaryCrossEntropy(p: number, y: number): number {
   exports: { binaryCrossEntropy: 'function' },
   withheld: [...new Set<string>([...BCE_TWINS, ...SOFTMAX_TWINS])],
   checks: [
-    bceCheck('a cat predicted at 0.9', 0.9, 1),
-    bceCheck('not a cat, predicted at 0.9', 0.9, 0),
-    bceCheck('not a cat, predicted at 0.2', 0.2, 0),
-    bceCheck('a coin flip: ln 2', 0.5, 1),
-    bceCheck('a cat predicted at 0.001', 0.001, 1),
-    bceCheck('not a cat, predicted at 0.999', 0.999, 0),
+    bceCheck('a cat predicted at 0.9', [0.9, 1]),
+    bceCheck('not a cat, predicted at 0.9', [0.9, 0]),
+    bceCheck('not a cat, predicted at 0.2', [0.2, 0]),
+    bceCheck('a coin flip: ln 2', [0.5, 1]),
+    bceCheck('a cat predicted at 0.001', [0.001, 1]),
+    bceCheck('not a cat, predicted at 0.999', [0.999, 0]),
     // A certain right answer costs nothing; a certain wrong one is infinite.
-    bceCheck('p = 1 and y = 1: 0', 1, 1),
-    bceCheck('p = 0 and y = 0: 0', 0, 0),
-    bceCheck('p = 0 and y = 1: Infinity', 0, 1),
+    bceCheck('p = 1 and y = 1: 0', [1, 1]),
+    bceCheck('p = 0 and y = 0: 0', [0, 0]),
+    bceCheck('p = 0 and y = 1: Infinity', [0, 1]),
     ...[1, 2, 3, 4, 5].map((k) => {
       const rng = createRng(1100 + k);
       return bceCheck(
         'random prediction',
-        Math.round(rng.uniform(0.01, 0.99) * 1000) / 1000,
-        k % 2,
-        true,
+        [Math.round(rng.uniform(0.01, 0.99) * 1000) / 1000, k % 2],
+        { hidden: true },
       );
     }),
-    bceCheck('p = 1 and y = 0: Infinity', 1, 0, true),
+    bceCheck('p = 1 and y = 0: Infinity', [1, 0], { hidden: true }),
   ],
   hints: [
     'When y = 1 the loss is −ln p; when y = 0 it is −ln(1 − p). The formula −y ln p − (1 − y) ln(1 − p) is both at once.',
@@ -101,9 +93,8 @@ export function binaryCrossEntropy(p: number, y: number): number {
 
 // ── two-class softmax ─────────────────────────────────────────────────────────────────────
 
-function twoCheck(name: string, zp: number, zn: number, hidden = false): CheckSpec {
-  return { name, hidden, call: ['twoClassSoftmax', zp, zn], expect: { value: sigmoid(zp - zn) } };
-}
+/** Softmax over (zp, zn) gives the positive class σ(zp − zn): the engine's sigmoid is the reference. */
+const twoCheck = referenceCheck('twoClassSoftmax', (zp: number, zn: number) => sigmoid(zp - zn));
 
 export const twoClassSoftmaxExercise: Exercise = defineExercise({
   id: 'two-class-softmax',
@@ -130,25 +121,25 @@ export function twoClassSoftmax(zPositive: number, zNegative: number): number {
     ]),
   ],
   checks: [
-    twoCheck('(2, 0)', 2, 0),
-    twoCheck('(0, 2)', 0, 2),
-    twoCheck('equal logits (3, 3): 0.5', 3, 3),
+    twoCheck('(2, 0)', [2, 0]),
+    twoCheck('(0, 2)', [0, 2]),
+    twoCheck('equal logits (3, 3): 0.5', [3, 3]),
     // Only the difference matters: these two pairs differ by a constant.
-    twoCheck('(5, 4), which differs from (1, 0) by a constant', 5, 4),
-    twoCheck('(−2, 0.5)', -2, 0.5),
-    twoCheck('negative logit fixed at 0: σ(1.5)', 1.5, 0),
-    twoCheck('(1000, 0)', 1000, 0),
-    twoCheck('(0, 1000)', 0, 1000),
-    twoCheck('(1000, 1000): 0.5', 1000, 1000),
-    twoCheck('(−1000, −1000): 0.5', -1000, -1000),
-    twoCheck('(1001, 1000)', 1001, 1000),
+    twoCheck('(5, 4), which differs from (1, 0) by a constant', [5, 4]),
+    twoCheck('(−2, 0.5)', [-2, 0.5]),
+    twoCheck('negative logit fixed at 0: σ(1.5)', [1.5, 0]),
+    twoCheck('(1000, 0)', [1000, 0]),
+    twoCheck('(0, 1000)', [0, 1000]),
+    twoCheck('(1000, 1000): 0.5', [1000, 1000]),
+    twoCheck('(−1000, −1000): 0.5', [-1000, -1000]),
+    twoCheck('(1001, 1000)', [1001, 1000]),
     ...[1, 2, 3, 4, 5].map((k) => {
       const rng = createRng(1200 + k);
       const s = [3, 30, 900][k % 3];
       const r = () => Math.round(rng.uniform(-s, s) * 100) / 100;
-      return twoCheck('random logits', r(), r(), true);
+      return twoCheck('random logits', [r(), r()], { hidden: true });
     }),
-    twoCheck('(−1000, −1001)', -1000, -1001, true),
+    twoCheck('(−1000, −1001)', [-1000, -1001], { hidden: true }),
   ],
   hints: [
     'Divide top and bottom by e^{zPositive}: the result is 1 / (1 + e^{zNegative − zPositive}) = σ(zPositive − zNegative). Only the difference of the logits matters.',
@@ -184,21 +175,7 @@ export function twoClassSoftmax(zPositive: number, zNegative: number): number {
 
 // ── one gradient-descent step of logistic regression ────────────────────────────────────
 
-function stepCheck(
-  name: string,
-  w: number[],
-  X: number[][],
-  y: number[],
-  lr: number,
-  hidden = false,
-): CheckSpec {
-  return {
-    name,
-    hidden,
-    call: ['logisticStep', w, X, y, lr],
-    expect: { value: logisticStep(w, X, y, lr) },
-  };
-}
+const stepCheck = referenceCheck('logisticStep', logisticStep);
 
 /** A seeded batch: B examples with n features, weights and 0/1 labels. */
 function randomBatch(seed: number, n: number, b: number) {
@@ -250,12 +227,11 @@ export function logisticStep(w: number[], X: number[][], y: number[], lr: number
     'train',
   ],
   checks: [
-    stepCheck('one feature, two examples, from zero', [0, 0], [[1], [2]], [0, 1], 0.5),
-    stepCheck('two features, a batch of four', BATCH.w, BATCH.X, BATCH.y, 0.1),
-    stepCheck('a batch of one', [0.2, 0.3, -0.1], [[1, -2]], [1], 1),
+    stepCheck('one feature, two examples, from zero', [[0, 0], [[1], [2]], [0, 1], 0.5]),
+    stepCheck('two features, a batch of four', [BATCH.w, BATCH.X, BATCH.y, 0.1]),
+    stepCheck('a batch of one', [[0.2, 0.3, -0.1], [[1, -2]], [1], 1]),
     // Every example right and confident: the step barely moves the weights.
-    stepCheck(
-      'a confident, right batch',
+    stepCheck('a confident, right batch', [
       [0, 10, -10],
       [
         [1, 0],
@@ -263,10 +239,9 @@ export function logisticStep(w: number[], X: number[][], y: number[], lr: number
       ],
       [1, 0],
       0.5,
-    ),
+    ]),
     // Only the bias can tell these apart: the features are all 0.
-    stepCheck(
-      'features all 0: only the bias moves',
+    stepCheck('features all 0: only the bias moves', [
       [0.3, 1, -1],
       [
         [0, 0],
@@ -275,9 +250,8 @@ export function logisticStep(w: number[], X: number[][], y: number[], lr: number
       ],
       [1, 1, 0],
       0.25,
-    ),
-    stepCheck(
-      'three features, lr = 2',
+    ]),
+    stepCheck('three features, lr = 2', [
       [0, 0.5, -0.5, 1],
       [
         [1, 0, -1],
@@ -286,9 +260,8 @@ export function logisticStep(w: number[], X: number[][], y: number[], lr: number
       ],
       [0, 1, 1],
       2,
-    ),
-    stepCheck(
-      'large logits stay finite',
+    ]),
+    stepCheck('large logits stay finite', [
       [0, 600, -600],
       [
         [2, 0],
@@ -296,7 +269,7 @@ export function logisticStep(w: number[], X: number[][], y: number[], lr: number
       ],
       [0, 1],
       0.1,
-    ),
+    ]),
     {
       name: 'w is left unchanged',
       call: ['logisticStep', BATCH.w, BATCH.X, BATCH.y, 0.1],
@@ -314,7 +287,7 @@ export function logisticStep(w: number[], X: number[][], y: number[], lr: number
     },
     ...[1, 2, 3, 4, 5].map((k) => {
       const { w, X, y } = randomBatch(1300 + k, 1 + (k % 3), 2 + k);
-      return stepCheck('random batch', w, X, y, 0.1 * k, true);
+      return stepCheck('random batch', [w, X, y, 0.1 * k], { hidden: true });
     }),
   ],
   hints: [

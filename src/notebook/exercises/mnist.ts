@@ -10,7 +10,7 @@ import {
   oneHot as engineOneHot,
   sumSquaredError,
 } from '../../engine/index';
-import { defineExercise, type CheckSpec, type Exercise } from './define';
+import { defineExercise, referenceCheck, type CheckSpec, type Exercise } from './define';
 
 const LESSON = '06-mnist';
 
@@ -24,14 +24,11 @@ const oneHotOf = (label: number, classes: number): number[] =>
 // ---------------------------------------------------------------------------------------------
 // one-hot
 
-function oneHotCheck(label: number, classes: number, hidden = false): CheckSpec {
-  return {
-    name: `label ${label} of ${classes} classes`,
-    hidden,
-    call: ['oneHot', label, classes],
-    expect: { value: oneHotOf(label, classes) },
-  };
-}
+const oneHotCase = referenceCheck('oneHot', oneHotOf);
+
+/** The name says the case: every one-hot check is a label and a number of classes. */
+const oneHotCheck = (label: number, classes: number, hidden = false): CheckSpec =>
+  oneHotCase(`label ${label} of ${classes} classes`, [label, classes], { hidden });
 
 function refuses(label: number, classes: number, why: string): CheckSpec {
   return {
@@ -115,14 +112,7 @@ ${ONE_HOT_SIG} {
 // ---------------------------------------------------------------------------------------------
 // squared-error
 
-function sseCheck(name: string, prediction: number[], target: number[], hidden = false): CheckSpec {
-  return {
-    name,
-    hidden,
-    call: ['squaredError', prediction, target],
-    expect: { value: sumSquaredError(prediction, target) },
-  };
-}
+const sseCheck = referenceCheck('squaredError', sumSquaredError);
 
 const SSE_SIG = 'export function squaredError(prediction: number[], target: number[]): number';
 const LECTURE_TARGET = oneHotOf(LECTURE_LABEL, 10);
@@ -144,14 +134,26 @@ ${SSE_SIG} {
   exports: { squaredError: 'function' },
   withheld: ['sumSquaredError', 'losses', 'getLoss'],
   checks: [
-    sseCheck("the lecture's example: 1.19", LECTURE_PREDICTION, LECTURE_TARGET),
-    sseCheck('a perfect prediction', [0, 1, 0], [0, 1, 0]),
+    sseCheck("the lecture's example: 1.19", [LECTURE_PREDICTION, LECTURE_TARGET]),
+    sseCheck('a perfect prediction', [
+      [0, 1, 0],
+      [0, 1, 0],
+    ]),
     // Each term changes the answer, and the sign of a difference must not matter.
-    sseCheck('three outputs, all wrong', [1, 0, 0.5], [0, 1, 0]),
-    sseCheck('negative differences', [0, 0, 0, 0], [1, 0, 0, 0]),
-    sseCheck('one output', [0.25], [1]),
-    sseCheck('a target that is not one-hot', [0.5, 0.5], [0.2, 0.9]),
-    sseCheck('no outputs at all', [], []),
+    sseCheck('three outputs, all wrong', [
+      [1, 0, 0.5],
+      [0, 1, 0],
+    ]),
+    sseCheck('negative differences', [
+      [0, 0, 0, 0],
+      [1, 0, 0, 0],
+    ]),
+    sseCheck('one output', [[0.25], [1]]),
+    sseCheck('a target that is not one-hot', [
+      [0.5, 0.5],
+      [0.2, 0.9],
+    ]),
+    sseCheck('no outputs at all', [[], []]),
     {
       name: 'lengths differ: throws',
       call: ['squaredError', [0.1, 0.9], [0, 1, 0]],
@@ -176,7 +178,7 @@ ${SSE_SIG} {
       const rng = createRng(610 + k);
       const n = 2 + rng.int(12);
       const prediction = Array.from({ length: n }, () => rng.uniform(0, 1));
-      return sseCheck('random', prediction, oneHotOf(rng.int(n), n), true);
+      return sseCheck('random', [prediction, oneHotOf(rng.int(n), n)], { hidden: true });
     }),
   ],
   hints: [
@@ -222,19 +224,7 @@ function expectedAccuracy(outputs: number[][], labels: number[]): number {
   return engineAccuracy(Matrix.fromRows(outputs), engineOneHot(labels, classes), 'sse');
 }
 
-function accuracyCheck(
-  name: string,
-  outputs: number[][],
-  labels: number[],
-  hidden = false,
-): CheckSpec {
-  return {
-    name,
-    hidden,
-    call: ['accuracy', outputs, labels],
-    expect: { value: expectedAccuracy(outputs, labels) },
-  };
-}
+const accuracyCheck = referenceCheck('accuracy', expectedAccuracy);
 
 const ACC_SIG = 'export function accuracy(outputs: number[][], labels: number[]): number';
 
@@ -268,14 +258,12 @@ ${ACC_SIG} {
   exports: { accuracy: 'function' },
   withheld: ['accuracy', 'argmaxRows', 'evaluate'],
   checks: [
-    accuracyCheck(
-      "the lecture's prediction for a 1 (its largest output is 5)",
+    accuracyCheck("the lecture's prediction for a 1 (its largest output is 5)", [
       [LECTURE_PREDICTION],
       [1],
-    ),
-    accuracyCheck('the same prediction for a 5', [LECTURE_PREDICTION], [5]),
-    accuracyCheck(
-      'two of four rows right',
+    ]),
+    accuracyCheck('the same prediction for a 5', [[LECTURE_PREDICTION], [5]]),
+    accuracyCheck('two of four rows right', [
       [
         [0.9, 0.1, 0.2],
         [0.1, 0.7, 0.3],
@@ -283,58 +271,52 @@ ${ACC_SIG} {
         [0.2, 0.6, 0.1],
       ],
       [0, 2, 2, 0],
-    ),
+    ]),
     // Ties: the first of the equal largest outputs is the prediction.
-    accuracyCheck(
-      'a tie: the first largest output counts',
+    accuracyCheck('a tie: the first largest output counts', [
       [
         [0.25, 0.75, 0.75],
         [0.5, 0.5, 0],
       ],
       [1, 0],
-    ),
-    accuracyCheck(
-      'a tie: the later largest output does not count',
+    ]),
+    accuracyCheck('a tie: the later largest output does not count', [
       [
         [0.25, 0.75, 0.75],
         [0.5, 0.5, 0],
       ],
       [2, 1],
-    ),
+    ]),
     // The contract's edges: labels 0 and classes − 1, all-negative outputs, other sizes.
-    accuracyCheck(
-      'labels at the edges, 0 and 9',
+    accuracyCheck('labels at the edges, 0 and 9', [
       [
         [0.9, 0, 0, 0, 0, 0, 0, 0, 0, 0.1],
         [0.1, 0, 0, 0, 0, 0, 0, 0, 0, 0.9],
       ],
       [0, 9],
-    ),
-    accuracyCheck(
-      'all outputs negative',
+    ]),
+    accuracyCheck('all outputs negative', [
       [
         [-3, -1, -2],
         [-0.5, -4, -0.25],
       ],
       [1, 2],
-    ),
-    accuracyCheck(
-      'two classes, three rows',
+    ]),
+    accuracyCheck('two classes, three rows', [
       [
         [0, 1],
         [1, 0],
         [0.25, 0.5],
       ],
       [1, 1, 1],
-    ),
-    accuracyCheck(
-      'outputs that equal their labels as numbers',
+    ]),
+    accuracyCheck('outputs that equal their labels as numbers', [
       [
         [0, 1, 2],
         [2, 1, 0],
       ],
       [2, 1],
-    ),
+    ]),
     {
       name: 'lengths differ: throws',
       call: ['accuracy', [[0.1, 0.9]], [1, 0]],
@@ -366,7 +348,7 @@ ${ACC_SIG} {
     },
     ...[1, 2, 3, 4].map((k) => {
       const { outputs, labels } = randomBatch(620 + k);
-      return accuracyCheck('random batch', outputs, labels, true);
+      return accuracyCheck('random batch', [outputs, labels], { hidden: true });
     }),
   ],
   hints: [

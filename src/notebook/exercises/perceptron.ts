@@ -9,7 +9,7 @@ import {
   perceptronUpdate,
   type GateName,
 } from '../../engine/index';
-import { defineExercise, type CheckSpec, type Exercise } from './define';
+import { defineExercise, referenceCheck, type CheckSpec, type Exercise } from './define';
 import { GATE_INPUTS, isNumberList, nameTruthTable, perceptronTable } from './truth-tables';
 
 const LESSON = '02-perceptron';
@@ -23,9 +23,7 @@ function randomCase(seed: number, n: number, real: boolean): { w: number[]; x: n
   return { w, x };
 }
 
-function outputCheck(name: string, w: number[], x: number[], hidden = false): CheckSpec {
-  return { name, hidden, call: ['perceptron', w, x], expect: { value: perceptronOutput(w, x) } };
-}
+const outputCheck = referenceCheck('perceptron', perceptronOutput);
 
 export const perceptronOutputExercise: Exercise = defineExercise({
   id: 'perceptron-output',
@@ -44,25 +42,45 @@ export function perceptron(w: number[], x: number[]): number {
   exports: { perceptron: 'function' },
   withheld: ['perceptronOutput', 'perceptronSum'],
   checks: [
-    outputCheck('AND weights, input (1, 1)', [-1.5, 1, 1], [1, 1]),
-    outputCheck('AND weights, input (0, 1)', [-1.5, 1, 1], [0, 1]),
+    outputCheck('AND weights, input (1, 1)', [
+      [-1.5, 1, 1],
+      [1, 1],
+    ]),
+    outputCheck('AND weights, input (0, 1)', [
+      [-1.5, 1, 1],
+      [0, 1],
+    ]),
     // A tie: the sum is exactly 0, where the threshold (≥) decides.
-    outputCheck('the sum is exactly 0', [-1, 1, 0.5], [1, 0]),
-    outputCheck('a negative bias outweighs a small input', [-0.5, 1], [0.25]),
-    outputCheck('one input', [0.5, -1], [1]),
-    outputCheck('three inputs, sum 0', [-2, 1, 1, 1], [1, 1, 0]),
-    outputCheck('three inputs, sum −1', [-2, 1, 1, 1], [1, 0, 0]),
+    outputCheck('the sum is exactly 0', [
+      [-1, 1, 0.5],
+      [1, 0],
+    ]),
+    outputCheck('a negative bias outweighs a small input', [[-0.5, 1], [0.25]]),
+    outputCheck('one input', [[0.5, -1], [1]]),
+    outputCheck('three inputs, sum 0', [
+      [-2, 1, 1, 1],
+      [1, 1, 0],
+    ]),
+    outputCheck('three inputs, sum −1', [
+      [-2, 1, 1, 1],
+      [1, 0, 0],
+    ]),
     // Only the third input lifts the sum to the threshold: code that reads two inputs fails.
-    outputCheck('three inputs, the third one decides', [-2, 1, 1, 1], [1, 0, 1]),
+    outputCheck('three inputs, the third one decides', [
+      [-2, 1, 1, 1],
+      [1, 0, 1],
+    ]),
     // Every term is needed to land exactly on 0: drop or shift one and the output changes.
-    outputCheck(
-      'five inputs, the sum lands exactly on 0',
+    outputCheck('five inputs, the sum lands exactly on 0', [
       [-2.5, 2, -1, 0.5, 3, -2],
       [1, 1, 1, 1, 1],
-    ),
-    outputCheck('no inputs at all (n = 0)', [0.25], []),
-    outputCheck('no inputs, bias exactly 0', [0], []),
-    outputCheck('a sum that overflows to Infinity', [1e308, 1e308, 1e308], [1, 1]),
+    ]),
+    outputCheck('no inputs at all (n = 0)', [[0.25], []]),
+    outputCheck('no inputs, bias exactly 0', [[0], []]),
+    outputCheck('a sum that overflows to Infinity', [
+      [1e308, 1e308, 1e308],
+      [1, 1],
+    ]),
     {
       name: 'too few weights throws',
       call: ['perceptron', [1, 2], [1, 0]],
@@ -80,7 +98,7 @@ export function perceptron(w: number[], x: number[]): number {
     },
     ...[1, 2, 3, 4, 5, 6].map((k) => {
       const { w, x } = randomCase(100 + k, 1 + (k % 4), k > 3);
-      return outputCheck('random weights', w, x, true);
+      return outputCheck('random weights', [w, x], { hidden: true });
     }),
     {
       name: 'too many weights throws',
@@ -88,7 +106,7 @@ export function perceptron(w: number[], x: number[]): number {
       call: ['perceptron', [1, 2, 3], [1]],
       expect: { throws: true },
     },
-    outputCheck('a negative tie', [-0.5, -0.5], [-1], true),
+    outputCheck('a negative tie', [[-0.5, -0.5], [-1]], { hidden: true }),
   ],
   hints: [
     'Start with z = w[0] (the bias), then add w[i + 1] · x[i] for every input i.',
@@ -215,21 +233,7 @@ export const nandGateWeights = gateExercise('NAND', { gate: 'AND', w: [-1.5, 1, 
 ]);
 
 /** Rosenblatt's rule, one example: cases with y = t, y < t and y > t, and several sizes. */
-function updateCheck(
-  name: string,
-  w: number[],
-  x: number[],
-  t: number,
-  lr: number,
-  hidden = false,
-): CheckSpec {
-  return {
-    name,
-    hidden,
-    call: ['perceptronUpdate', w, x, t, lr],
-    expect: { value: perceptronUpdate(w, x, t, lr) },
-  };
-}
+const updateCheck = referenceCheck('perceptronUpdate', perceptronUpdate);
 
 export const perceptronUpdateExercise: Exercise = defineExercise({
   id: 'perceptron-update',
@@ -250,21 +254,25 @@ export function perceptronUpdate(w: number[], x: number[], target: number, lr: n
   exports: { perceptronUpdate: 'function' },
   withheld: ['perceptronUpdate', 'trainPerceptron'],
   checks: [
-    updateCheck('correct output: nothing changes', [0, 1, 1], [1, 0], 1, 0.5),
-    updateCheck('output 0, target 1: weights grow', [-1.5, 0.5, 0.5], [1, 1], 1, 0.1),
-    updateCheck('output 1, target 0: weights shrink', [0.5, 1, -1], [1, 0], 0, 0.25),
-    updateCheck('three inputs, lr = 1', [-1, 0.5, -0.5, 0.25], [1, 1, 1], 1, 1),
+    updateCheck('correct output: nothing changes', [[0, 1, 1], [1, 0], 1, 0.5]),
+    updateCheck('output 0, target 1: weights grow', [[-1.5, 0.5, 0.5], [1, 1], 1, 0.1]),
+    updateCheck('output 1, target 0: weights shrink', [[0.5, 1, -1], [1, 0], 0, 0.25]),
+    updateCheck('three inputs, lr = 1', [[-1, 0.5, -0.5, 0.25], [1, 1, 1], 1, 1]),
     // Ties: the sum is exactly 0, so y = 1 (≥). With t = 0 the weights must move; with t = 1 not.
-    updateCheck('the sum is exactly 0 and t = 0: y = 1 is wrong', [-1, 1], [1], 0, 0.5),
-    updateCheck('the sum is exactly 0 and t = 1: nothing changes', [-1, 0.5, 0.5], [1, 1], 1, 0.5),
+    updateCheck('the sum is exactly 0 and t = 0: y = 1 is wrong', [[-1, 1], [1], 0, 0.5]),
+    updateCheck('the sum is exactly 0 and t = 1: nothing changes', [
+      [-1, 0.5, 0.5],
+      [1, 1],
+      1,
+      0.5,
+    ]),
     // Inputs other than 0 and 1, and a rate other than 1: each factor of lr·(t − y)·x shows.
-    updateCheck(
-      'four inputs of different sizes, lr = 0.25',
+    updateCheck('four inputs of different sizes, lr = 0.25', [
       [-3, 1, -1, 2, 0.5],
       [2, -1, 0.5, -4],
       1,
       0.25,
-    ),
+    ]),
     {
       name: 'x is left unchanged',
       call: ['perceptronUpdate', [-1.5, 0.5, 0.5], [1, 1], 1, 0.1],
@@ -278,9 +286,9 @@ export function perceptronUpdate(w: number[], x: number[], target: number, lr: n
     ...[1, 2, 3, 4].map((k) => {
       const { w, x } = randomCase(200 + k, k, true);
       const t = 1 - perceptronOutput(w, x);
-      return updateCheck('random case', w, x, t, 0.1 * k, true);
+      return updateCheck('random case', [w, x, t, 0.1 * k], { hidden: true });
     }),
-    updateCheck('random case', [0.5, -1], [0.5], 0, 0.3, true),
+    updateCheck('random case', [[0.5, -1], [0.5], 0, 0.3], { hidden: true }),
   ],
   hints: [
     'Compute the error t − y first: it is 0 when the output is already right, +1 or −1 otherwise.',

@@ -3,7 +3,7 @@
  * engine's `softmax` (float64, shifted by the largest logit).
  */
 import { createRng, softmax } from '../../engine/index';
-import { defineExercise, type CheckSpec, type Exercise } from './define';
+import { defineExercise, referenceCheck, type Exercise } from './define';
 
 const LESSON = '07-softmax';
 
@@ -19,9 +19,7 @@ export const SOFTMAX_TWINS = [
   'getLoss',
 ] as const;
 
-function softmaxCheck(name: string, logits: number[], hidden = false): CheckSpec {
-  return { name, hidden, call: ['softmax', logits], expect: { value: softmax(logits) } };
-}
+const softmaxCheck = referenceCheck('softmax', softmax);
 
 /** Seeded logits of a random size, some of them far apart. */
 function randomLogits(seed: number): number[] {
@@ -49,27 +47,28 @@ export function softmax(logits: number[]): number[] {
   exports: { softmax: 'function' },
   withheld: [...SOFTMAX_TWINS],
   checks: [
-    softmaxCheck('three logits [1, 2, 3]', [1, 2, 3]),
-    softmaxCheck('a negative logit and a zero', [-1, 0, 2.5]),
+    softmaxCheck('three logits [1, 2, 3]', [[1, 2, 3]]),
+    softmaxCheck('a negative logit and a zero', [[-1, 0, 2.5]]),
     // Equal logits: every class gets 1/C. A sum of logits of 0 breaks "divide by the sum".
-    softmaxCheck('four equal logits (a tie)', [0, 0, 0, 0]),
-    softmaxCheck(
-      'ten logits, as for the ten digits',
+    softmaxCheck('four equal logits (a tie)', [[0, 0, 0, 0]]),
+    softmaxCheck('ten logits, as for the ten digits', [
       [0.1, 0.5, 0.3, 0.2, 0.1, 0.8, 0.1, 0.2, 0.3, 0.1],
-    ),
-    softmaxCheck('one class only', [-3]),
+    ]),
+    softmaxCheck('one class only', [[-3]]),
     // Adding the same constant to every logit changes nothing.
-    softmaxCheck('[1, 2, 3] shifted by 100', [101, 102, 103]),
+    softmaxCheck('[1, 2, 3] shifted by 100', [[101, 102, 103]]),
     // e^1000 is Infinity in floating point: the naive form gives Infinity/Infinity = NaN.
-    softmaxCheck('large logits [1000, 1001, 1002]', [1000, 1001, 1002]),
-    softmaxCheck('[−1000, 0]', [-1000, 0]),
+    softmaxCheck('large logits [1000, 1001, 1002]', [[1000, 1001, 1002]]),
+    softmaxCheck('[−1000, 0]', [[-1000, 0]]),
     // e^−1000 is 0: the naive form gives 0/0 = NaN.
-    softmaxCheck('very negative logits [−1000, −1000]', [-1000, -1000]),
+    softmaxCheck('very negative logits [−1000, −1000]', [[-1000, -1000]]),
     // Shifting by anything but the largest logit still overflows somewhere.
-    softmaxCheck('logits 2000 apart [−1000, 0, 1000]', [-1000, 0, 1000]),
+    softmaxCheck('logits 2000 apart [−1000, 0, 1000]', [[-1000, 0, 1000]]),
     { name: 'logits are left unchanged', call: ['softmax', [3, 1, 2]], expect: { unchanged: 0 } },
-    ...[1, 2, 3, 4, 5, 6].map((k) => softmaxCheck('random logits', randomLogits(700 + k), true)),
-    softmaxCheck('two large, one tiny', [1000, 1000, -1000], true),
+    ...[1, 2, 3, 4, 5, 6].map((k) =>
+      softmaxCheck('random logits', [randomLogits(700 + k)], { hidden: true }),
+    ),
+    softmaxCheck('two large, one tiny', [[1000, 1000, -1000]], { hidden: true }),
   ],
   hints: [
     'Exponentiate every logit, then divide each result by the sum of all of them.',

@@ -3,7 +3,7 @@
  * computes XOR, and the forward pass of any one-hidden-layer step network.
  */
 import { createRng, gates, stepNetworkForward } from '../../engine/index';
-import { defineExercise, type CheckSpec, type Exercise } from './define';
+import { defineExercise, referenceCheck, type CheckSpec, type Exercise } from './define';
 import { GATE_INPUTS, isNumberList, nameTruthTable } from './truth-tables';
 
 const stepNetwork = (hidden: number[][], output: number[], x: readonly number[]) =>
@@ -139,20 +139,7 @@ function randomNetwork(seed: number, inputs: number, units: number) {
   return { hidden, output, x };
 }
 
-function forwardCheck(
-  name: string,
-  hidden: number[][],
-  output: number[],
-  x: number[],
-  isHidden = false,
-): CheckSpec {
-  return {
-    name,
-    hidden: isHidden,
-    call: ['forward', hidden, output, x],
-    expect: { value: stepNetwork(hidden, output, x) },
-  };
-}
+const forwardCheck = referenceCheck('forward', stepNetwork);
 
 const XOR_HIDDEN = [
   [-0.5, 1, 1],
@@ -178,16 +165,15 @@ export function forward(hidden: number[][], output: number[], x: number[]): numb
   withheld: ['perceptronOutput', 'perceptronSum', 'stepNetworkForward'],
   checks: [
     ...GATE_INPUTS.map((x) =>
-      forwardCheck(`XOR network on (${x.join(', ')})`, XOR_HIDDEN, XOR_OUTPUT, [...x]),
+      forwardCheck(`XOR network on (${x.join(', ')})`, [XOR_HIDDEN, XOR_OUTPUT, [...x]]),
     ),
-    forwardCheck('the output bias decides', [[1, 0]], [-0.5, 0.25], [1]),
+    forwardCheck('the output bias decides', [[[1, 0]], [-0.5, 0.25], [1]]),
     // Ties: a hidden unit's sum, then the output's sum, lands exactly on 0, where ≥ gives 1.
-    forwardCheck('a hidden sum is exactly 0', [[-1, 1]], [-0.5, 1], [1]),
-    forwardCheck('the output sum is exactly 0', [[0.5, 1]], [-1, 1], [0]),
+    forwardCheck('a hidden sum is exactly 0', [[[-1, 1]], [-0.5, 1], [1]]),
+    forwardCheck('the output sum is exactly 0', [[[0.5, 1]], [-1, 1], [0]]),
     // Sizes other than 2-2-1: the third input, or the third hidden unit, decides the output.
-    forwardCheck('three inputs: the third one decides', [[-0.5, 0, 0, 1]], [-0.5, 1], [0, 0, 1]),
-    forwardCheck(
-      'three hidden units: the third one decides',
+    forwardCheck('three inputs: the third one decides', [[[-0.5, 0, 0, 1]], [-0.5, 1], [0, 0, 1]]),
+    forwardCheck('three hidden units: the third one decides', [
       [
         [-1, 0],
         [-1, 0],
@@ -195,8 +181,8 @@ export function forward(hidden: number[][], output: number[], x: number[]): numb
       ],
       [-0.5, 0, 0, 1],
       [0],
-    ),
-    forwardCheck('no hidden units: the output bias alone', [], [0], [1, 0]),
+    ]),
+    forwardCheck('no hidden units: the output bias alone', [[], [0], [1, 0]]),
     {
       name: 'x is left unchanged',
       call: ['forward', XOR_HIDDEN, XOR_OUTPUT, [1, 0]],
@@ -207,8 +193,7 @@ export function forward(hidden: number[][], output: number[], x: number[]): numb
       call: ['forward', XOR_HIDDEN, XOR_OUTPUT, [1, 0]],
       expect: { unchanged: 0 },
     },
-    forwardCheck(
-      'one input, three hidden units',
+    forwardCheck('one input, three hidden units', [
       [
         [0.5, -1],
         [-0.5, 1],
@@ -216,10 +201,10 @@ export function forward(hidden: number[][], output: number[], x: number[]): numb
       ],
       [-1.5, 1, 1, -1],
       [1],
-    ),
+    ]),
     ...[1, 2, 3, 4, 5].map((k) => {
       const { hidden, output, x } = randomNetwork(300 + k, 1 + (k % 3), 1 + k);
-      return forwardCheck('random network', hidden, output, x, true);
+      return forwardCheck('random network', [hidden, output, x], { hidden: true });
     }),
   ],
   hints: [
