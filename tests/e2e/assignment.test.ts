@@ -104,4 +104,36 @@ describe('an assignment, from the student to the gradebook', () => {
       error: '',
     });
   });
+
+  it('tells the student when stored progress could not be read, before they hand in a fresh start', async () => {
+    const { page, errors, close } = await openPage(`assignments/${ASSIGNMENT}/`);
+    const bad = JSON.stringify({
+      schema: 1,
+      cells: {},
+      exercises: { [and.id]: { status: 'done' } },
+    });
+    await page.evaluate((v) => localStorage.setItem('dnn-workbook:progress', v), bad);
+    await page.reload();
+    const notice = page.locator('.nb-notice');
+    await expect
+      .poll(() => notice.innerText(), { timeout: 10_000 })
+      .toMatch(
+        /Your saved progress could not be read \(.*\)\. It was copied to "dnn-workbook:progress:backup:/,
+      );
+    // Styled as on the lesson pages (a fixed corner stack), and dismissable.
+    expect(await page.locator('.nb-notices').evaluate((el) => getComputedStyle(el).position)).toBe(
+      'fixed',
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    const backups = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('dnn-workbook:progress:backup:'))
+        .map((k) => localStorage.getItem(k)),
+    );
+    expect(backups).toEqual([bad]);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

@@ -208,6 +208,29 @@ describe('notebook in the browser', () => {
     await close();
   });
 
+  it('says once, not per keystroke, when progress cannot be saved; the code stays on the page', async () => {
+    const { page, errors, close } = await openPage(PAGE);
+    // Storage that refuses every write of the progress (full, or blocked by a setting).
+    await page.evaluate(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key === 'dnn-workbook:progress') throw new DOMException('full', 'QuotaExceededError');
+        setItem.call(this, key, value);
+      };
+    });
+    const cell = page.locator('nb-cell').first();
+    await setCode(page, cell, 'const first = 1;\nfirst');
+    await expect
+      .poll(() => page.locator('.nb-notice p').innerText(), { timeout: 10_000 })
+      .toBe('Your progress could not be saved (the browser storage is full or blocked).');
+    await setCode(page, cell, 'const second = 2;\nsecond');
+    await page.waitForTimeout(800); // past the store's 300 ms write delay
+    expect(await page.locator('.nb-notice').count()).toBe(1);
+    expect(await cell.locator('.nb-editor-host').innerText()).toContain('const second = 2;');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('exports progress to a file and imports it back', async () => {
     const { page, errors, close } = await openPage(PAGE);
     await setCode(page, page.locator('nb-exercise'), reference);

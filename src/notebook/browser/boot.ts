@@ -6,7 +6,7 @@
  * progress is refused (progress-store.ts).
  */
 import { getStore } from '../progress-store';
-import { showNotice } from './notice';
+import { showStoreNotices as watchNotices } from './notice';
 
 type CellUi = typeof import('./cell-ui');
 type ExerciseUi = typeof import('./exercise-ui');
@@ -15,18 +15,7 @@ let exerciseUi: Promise<ExerciseUi> | undefined;
 const loadCellUi = () => (cellUi ??= import('./cell-ui'));
 const loadExerciseUi = () => (exerciseUi ??= import('./exercise-ui'));
 
-let noticesShown = false;
-function showStoreNotices(): void {
-  if (noticesShown) return;
-  noticesShown = true;
-  const store = getStore();
-  const show = () => {
-    for (const n of store.takeNotices()) showNotice(n, 'warning');
-  };
-  show();
-  // Unreadable stored progress is reported once the schema, loaded on demand, has said why.
-  void store.loaded.then(show);
-}
+const showStoreNotices = () => watchNotices(getStore());
 
 function q<T extends HTMLElement>(root: HTMLElement, cls: string): T | null {
   return root.querySelector<T>(`.${cls}`);

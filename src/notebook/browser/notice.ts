@@ -2,6 +2,8 @@
  * Page-level notices (a fixed, polite live region): storage resets, import results. Small
  * on purpose: it is part of the JavaScript every lesson page loads.
  */
+import type { ProgressStore } from '../progress-store';
+
 const REGION_ID = 'nb-notices';
 
 function region(): HTMLElement {
@@ -29,4 +31,28 @@ export function showNotice(text: string, kind: 'info' | 'warning' = 'info'): voi
   close.addEventListener('click', () => item.remove());
   item.append(p, close);
   region().append(item);
+}
+
+const watched = new WeakSet<ProgressStore>();
+const shownTexts = new Set<string>();
+
+/**
+ * Show what the progress store has to tell the student: notices from loading now, a refused
+ * record's reason once the schema has worded it (`loaded`), and later ones such as a failed
+ * save, which the store announces as a change. Each text is shown once per page, so a save
+ * that keeps failing does not stack up copies of the same warning.
+ */
+export function showStoreNotices(store: ProgressStore): void {
+  if (watched.has(store)) return;
+  watched.add(store);
+  const show = () => {
+    for (const text of store.takeNotices()) {
+      if (shownTexts.has(text)) continue;
+      shownTexts.add(text);
+      showNotice(text, 'warning');
+    }
+  };
+  show();
+  void store.loaded.then(show);
+  store.subscribe(show);
 }
