@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { closeBrowser, openPage } from './browser';
-import { mounted, seriousAxeViolations, svgSnapshot, wrongThenRight } from './page-helpers';
+import { itChecksThePage, mounted, svgSnapshot, wrongThenRight } from './page-helpers';
 import { batchData, batchView } from '../../components/widgets/batch/batch-logic';
 import { entryText } from '../../components/widgets/batch/batch-html';
 import { straightness } from '../../components/widgets/stacking/stacking-logic';
@@ -169,15 +169,10 @@ describe('chapter 5: the linear layer', () => {
     },
   );
 
-  it('has no serious accessibility violations, light and dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, errors, close } = await openPage(PATH, { colorScheme });
-      await mounted(page.getByRole('region', { name: BATCH }));
-      const stack = await mounted(page.getByRole('region', { name: STACK }));
-      await stack.getByRole('button', { name: 'Train 100 epochs' }).click();
-      expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
-      expect(errors).toEqual([]);
-      await close();
-    }
+  itChecksThePage(PATH, [BATCH, STACK], async (page) => {
+    await page
+      .getByRole('region', { name: STACK })
+      .getByRole('button', { name: 'Train 100 epochs' })
+      .click();
   });
 });

@@ -1,17 +1,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPage } from './browser';
-import { mounted, seriousAxeViolations, wrongThenRight } from './page-helpers';
+import { itChecksThePage, mounted, wrongThenRight } from './page-helpers';
 import { explorerView, lossesAt } from '../../components/widgets/softmax/softmax-logic';
 import { formatFixed, formatNumber as formatN } from '../../src/lib/format-number';
 
 afterAll(closeBrowser);
 
 const PATH = '07-softmax/';
+const EXPLORER = 'Softmax explorer';
 
 describe('chapter 7: softmax', () => {
   it('the explorer: softmax sums to one, sigmoids do not, and a slider moves both', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const widget = await mounted(page.getByRole('region', { name: 'Softmax explorer' }));
+    const widget = await mounted(page.getByRole('region', { name: EXPLORER }));
     const start = explorerView([2, 1, 0.5, -1], 1);
     await expect(widget.locator('[data-softmax-sum]').textContent()).resolves.toBe('1.000');
     await expect(widget.locator('[data-sigmoid-sum]').textContent()).resolves.toBe(
@@ -42,7 +43,7 @@ describe('chapter 7: softmax', () => {
 
   it('temperature sharpens or flattens the probabilities', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const widget = await mounted(page.getByRole('region', { name: 'Softmax explorer' }));
+    const widget = await mounted(page.getByRole('region', { name: EXPLORER }));
     const stable = widget.locator('[data-stable-row] td').first();
     await widget.getByRole('slider', { name: 'Temperature T' }).fill('0.25');
     const sharp = explorerView([2, 1, 0.5, -1], 0.25).softmax[0];
@@ -57,7 +58,7 @@ describe('chapter 7: softmax', () => {
 
   it('"make one logit huge": the naive form gives NaN, the shifted one stays finite', async () => {
     const { page, errors, close } = await openPage(PATH);
-    const widget = await mounted(page.getByRole('region', { name: 'Softmax explorer' }));
+    const widget = await mounted(page.getByRole('region', { name: EXPLORER }));
     await expect(widget.locator('[data-naive-row] td').allTextContents()).resolves.not.toContain(
       'NaN',
     );
@@ -102,29 +103,7 @@ describe('chapter 7: softmax', () => {
     await close();
   });
 
-  it('has no serious accessibility violations, light and dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, errors, close } = await openPage(PATH, { colorScheme });
-      await mounted(page.getByRole('region', { name: 'Softmax explorer' }));
-      await mounted(
-        page.getByRole('region', { name: 'Squared error and cross-entropy for one output' }),
-      );
-      expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
-      expect(errors).toEqual([]);
-      await close();
-    }
-  });
-
-  it('fits a phone: no horizontal scrolling', async () => {
-    const { page, errors, close } = await openPage(PATH, { width: 375, height: 800 });
-    await mounted(page.getByRole('region', { name: 'Softmax explorer' }));
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    expect(errors).toEqual([]);
-    await close();
-  });
+  itChecksThePage(PATH, [EXPLORER, 'Squared error and cross-entropy for one output']);
 
   it('exercise softmax: a wrong answer gets its specific message, the right one is solved', async () => {
     const { page, errors, close } = await openPage(PATH);

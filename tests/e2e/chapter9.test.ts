@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { closeBrowser, openPage } from './browser';
-import { mounted, seriousAxeViolations, wrongThenRight } from './page-helpers';
+import { itChecksThePage, mounted, wrongThenRight } from './page-helpers';
 import { ZERO_MODELS, labStep, presetPoints } from '../../components/widgets/logistic/lab-logic';
 import { formatFixed } from '../../src/lib/format-number';
 import { exercises } from '../../src/notebook/exercises/index';
@@ -121,26 +121,11 @@ describe('chapter 9: logistic regression', () => {
     await close();
   });
 
-  it('has no serious accessibility violations, light and dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, errors, close } = await openPage(PATH, { colorScheme });
-      const lab = await mounted(page.getByRole('region', { name: LAB }));
-      await lab.getByRole('button', { name: 'Step', exact: true }).click();
-      expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
-      expect(errors).toEqual([]);
-      await close();
-    }
-  });
-
-  it('fits a phone: no horizontal scrolling', async () => {
-    const { page, errors, close } = await openPage(PATH, { width: 375, height: 800 });
-    await mounted(page.getByRole('region', { name: LAB }));
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    expect(errors).toEqual([]);
-    await close();
+  itChecksThePage(PATH, [LAB], async (page) => {
+    await page
+      .getByRole('region', { name: LAB })
+      .getByRole('button', { name: 'Step', exact: true })
+      .click();
   });
 
   it.each(['two-class-softmax', 'logistic-step'])(

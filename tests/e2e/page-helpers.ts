@@ -1,11 +1,13 @@
 /**
  * Page-level helpers shared by the browser tests: lazily loaded widgets, exercise editors,
- * wrong-then-right exercise walks, SVG snapshots and axe scans.
+ * wrong-then-right exercise walks, SVG snapshots, axe scans and the checks every chapter page
+ * gets.
  */
 import { readFileSync } from 'node:fs';
 import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
+import { openPage } from './browser';
 import { withheldMessage } from '../../src/notebook/core/withheld';
 import { getExercise } from '../../src/notebook/exercises/index';
 import { engineTwinAttacks } from '../notebook/wrong-answers';
@@ -31,6 +33,20 @@ export async function setCode(page: Page, exercise: Locator, code: string): Prom
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(code);
+}
+
+/** Type code into an exercise and press Check; wait for the summary line. */
+export async function submitCode(page: Page, id: string, code: string): Promise<Locator> {
+  const ex = getExercise(id);
+  if (!ex) throw new Error(`no exercise ${id}`);
+  const exercise = page.getByRole('region', { name: `Exercise: ${ex.title}` });
+  await exercise.scrollIntoViewIfNeeded();
+  await setCode(page, exercise, code);
+  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect
+    .poll(() => exercise.locator('.nb-feedback').innerText(), { timeout: 15_000 })
+    .toMatch(/checks pass/);
+  return exercise;
 }
 
 /**
@@ -92,4 +108,40 @@ export async function seriousAxeViolations(page: Page) {
     }));
   });
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * The checks every chapter page gets, as two tests: with the named widgets mounted (and
+ * `prepare` run to put them in a state worth scanning), no serious axe violations in the light
+ * and the dark theme; and at phone width (360 px) nothing scrolls sideways. Neither may log
+ * an error.
+ */
+export function itChecksThePage(
+  path: string,
+  widgets: readonly string[],
+  prepare: (page: Page) => Promise<void> = () => Promise.resolve(),
+): void {
+  const open = async (options: Parameters<typeof openPage>[1]) => {
+    const opened = await openPage(path, options);
+    for (const name of widgets) await mounted(opened.page.getByRole('region', { name }));
+    await prepare(opened.page);
+    return opened;
+  };
+  it('has no serious accessibility violations, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, errors, close } = await open({ colorScheme });
+      expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
+      expect(errors).toEqual([]);
+      await close();
+    }
+  });
+  it('fits a phone (360 px): nothing scrolls sideways', async () => {
+    const { page, errors, close } = await open({ width: 360, height: 740 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
 }
