@@ -1,13 +1,14 @@
 /**
  * Page-level helpers shared by the browser tests: lazily loaded widgets, exercise editors,
- * wrong-then-right exercise walks, SVG snapshots, axe scans and the checks every chapter page
- * gets.
+ * wrong-then-right exercise walks, progress written as another tab would, SVG snapshots, axe
+ * scans and the checks every chapter page gets.
  */
 import { readFileSync } from 'node:fs';
 import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { openPage } from './browser';
+import { openPage, siteUrl } from './browser';
+import { STORAGE_KEY } from '../../src/notebook/progress-store';
 import { withheldMessage } from '../../src/notebook/core/withheld';
 import { getExercise } from '../../src/notebook/exercises/index';
 import { engineTwinAttacks } from '../notebook/wrong-answers';
@@ -47,6 +48,91 @@ export async function submitCode(page: Page, id: string, code: string): Promise<
     .poll(() => exercise.locator('.nb-feedback').innerText(), { timeout: 15_000 })
     .toMatch(/checks pass/);
   return exercise;
+}
+
+/**
+ * Solve exercise `id` in the page with `code`, for a figure with a "Your code" box
+ * (components/widgets/YourCode.astro): before, its switch is disabled and the box links to the
+ * exercise; after, the switch is enabled and the link gone. Returns the switch.
+ */
+export async function solveForFigure(
+  page: Page,
+  figure: Locator,
+  id: string,
+  code: string,
+): Promise<Locator> {
+  const box = figure.locator('.wg-mine');
+  const toggle = yourCodeSwitch(figure);
+  await expect(toggle.isDisabled()).resolves.toBe(true);
+  const link = box.getByRole('link', { name: `“${getExercise(id)?.title}”` });
+  await expect(link.getAttribute('href')).resolves.toBe(`#nb-title-${id}`);
+  const exercise = await submitCode(page, id, code);
+  await expect(exercise.locator('.nb-ex-status').innerText()).resolves.toBe('Solved');
+  await figure.scrollIntoViewIfNeeded();
+  await expect.poll(() => toggle.isDisabled()).toBe(false);
+  await expect(link.isVisible()).resolves.toBe(false);
+  return toggle;
+}
+
+/** The switch of a figure's "Your code" box (components/widgets/YourCode.astro). */
+export const yourCodeSwitch = (figure: Locator) => figure.locator('.wg-mine').getByRole('checkbox');
+
+/**
+ * Give a figure's "Your code" box code the checks would never pass (one that throws, say):
+ * store it as solved from another tab (`storeSolved`), wait for the switch to be enabled, and
+ * tick it. Returns the switch.
+ */
+export async function tickWithStoredCode(
+  page: Page,
+  figure: Locator,
+  id: string,
+  code: string,
+): Promise<Locator> {
+  await storeSolved(page, id, code);
+  const toggle = yourCodeSwitch(figure);
+  await expect.poll(() => toggle.isDisabled()).toBe(false);
+  await toggle.check();
+  return toggle;
+}
+
+/**
+ * Store `code` as the solved answer to exercise `id`, written to localStorage from a second
+ * tab of the same browser context, as the student's other tab would: the page under test sees
+ * a `storage` event, so this also proves its figures re-read the code on progress changes.
+ * (A way to give a figure code that throws or misbehaves, which the checks would not pass.)
+ */
+export async function storeSolved(page: Page, id: string, code: string): Promise<void> {
+  const ex = getExercise(id);
+  if (!ex) throw new Error(`no exercise ${id}`);
+  const tab = await page.context().newPage();
+  await tab.goto(siteUrl(''));
+  await tab.evaluate(
+    ({ key, id, record }) => {
+      const parsed = JSON.parse(localStorage.getItem(key) ?? 'null') as {
+        exercises?: Record<string, unknown>;
+      } | null;
+      const progress = parsed ?? { schema: 1, cells: {}, exercises: {} };
+      progress.exercises = { ...progress.exercises, [id]: record };
+      localStorage.setItem(key, JSON.stringify(progress));
+    },
+    {
+      key: STORAGE_KEY,
+      id,
+      record: {
+        code,
+        version: ex.version,
+        status: 'solved',
+        attempts: 1,
+        failed: 0,
+        hintsShown: 0,
+        lastScore: 1,
+        bestScore: 1,
+        savedAt: Date.now(),
+        solvedAt: Date.now(),
+      },
+    },
+  );
+  await tab.close();
 }
 
 /**
