@@ -6,7 +6,7 @@ import {
   mounted,
   setCode,
   submitCode,
-  svgSnapshot,
+  settledSvg,
   wrongThenRight,
 } from './page-helpers';
 import { forwardLayers, preActivation, sigmoid } from '../../src/engine';
@@ -22,26 +22,6 @@ const NET = randomNet([2, 3, 2], 5);
 const X = [1, 0.5];
 
 const texts = (l: Locator) => l.allTextContents();
-
-/**
- * The figure's snapshot once it has stopped changing (a late resize or font swap redraws it),
- * so the comparison sees the settled picture.
- */
-async function settledSvg(figure: Locator): Promise<string> {
-  let previous = '';
-  await expect
-    .poll(
-      async () => {
-        const now = await svgSnapshot(figure);
-        const same = now === previous;
-        previous = now;
-        return same;
-      },
-      { interval: 300, timeout: 10_000 },
-    )
-    .toBe(true);
-  return previous;
-}
 
 describe('chapter 4: forward propagation', () => {
   it('stepping lights the unit’s row, its inputs and its sum, with the engine’s numbers', async () => {

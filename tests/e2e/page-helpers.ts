@@ -181,6 +181,26 @@ export async function svgSnapshot(figure: Locator): Promise<string> {
     .replace(/></g, '>\n<')}\n`;
 }
 
+/**
+ * The figure's snapshot once it has stopped changing (a late resize or font swap redraws it),
+ * so the comparison sees the settled picture.
+ */
+export async function settledSvg(figure: Locator): Promise<string> {
+  let previous = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await svgSnapshot(figure);
+        const same = now === previous;
+        previous = now;
+        return same;
+      },
+      { interval: 300, timeout: 10_000 },
+    )
+    .toBe(true);
+  return previous;
+}
+
 export async function seriousAxeViolations(page: Page) {
   await page.evaluate(axe.source);
   const found = await page.evaluate(async () => {
