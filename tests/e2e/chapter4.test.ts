@@ -1,17 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { closeBrowser, openPage } from './browser';
 import {
+  itChecksThePage,
   mounted,
-  seriousAxeViolations,
   setCode,
-  svgSnapshot,
+  submitCode,
+  settledSvg,
   wrongThenRight,
 } from './page-helpers';
 import { forwardLayers, preActivation, sigmoid } from '../../src/engine';
 import { randomNet, setWeight } from '../../components/widgets/forward/forward-logic';
 import { formatFixed } from '../../src/lib/format-number';
-import { getExercise } from '../../src/notebook/exercises/index';
 
 afterAll(closeBrowser);
 
@@ -22,39 +22,6 @@ const NET = randomNet([2, 3, 2], 5);
 const X = [1, 0.5];
 
 const texts = (l: Locator) => l.allTextContents();
-
-/** Type code into an exercise and press Check; wait for the summary line. */
-async function submit(page: Page, id: string, code: string) {
-  const ex = getExercise(id);
-  const exercise = page.getByRole('region', { name: `Exercise: ${ex?.title}` });
-  await exercise.scrollIntoViewIfNeeded();
-  await setCode(page, exercise, code);
-  await exercise.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect
-    .poll(() => exercise.locator('.nb-feedback').innerText(), { timeout: 15_000 })
-    .toMatch(/checks pass/);
-  return exercise;
-}
-
-/**
- * The figure's snapshot once it has stopped changing (a late resize or font swap redraws it),
- * so the comparison sees the settled picture.
- */
-async function settledSvg(figure: Locator): Promise<string> {
-  let previous = '';
-  await expect
-    .poll(
-      async () => {
-        const now = await svgSnapshot(figure);
-        const same = now === previous;
-        previous = now;
-        return same;
-      },
-      { interval: 300, timeout: 10_000 },
-    )
-    .toBe(true);
-  return previous;
-}
 
 describe('chapter 4: forward propagation', () => {
   it('stepping lights the unit’s row, its inputs and its sum, with the engine’s numbers', async () => {
@@ -164,7 +131,7 @@ describe('chapter 4: forward propagation', () => {
   });
 }
 `;
-    const exercise = await submit(page, 'layer-forward', different);
+    const exercise = await submitCode(page, 'layer-forward', different);
     await expect(exercise.locator('.nb-ex-status').innerText()).resolves.toBe('Solved');
     await widget.scrollIntoViewIfNeeded();
     await expect.poll(() => mine.isDisabled()).toBe(false);
@@ -275,15 +242,10 @@ export function layerForward(W: number[][], a: number[]): number[] {
     },
   );
 
-  it('has no serious accessibility violations, light and dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, errors, close } = await openPage(PATH, { colorScheme });
-      const stepper = await mounted(page.getByRole('region', { name: STEPPER }));
-      await stepper.getByRole('button', { name: 'Next step' }).click();
-      await mounted(page.getByRole('region', { name: SIGMOID }));
-      expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
-      expect(errors).toEqual([]);
-      await close();
-    }
+  itChecksThePage(PATH, [STEPPER, SIGMOID], async (page) => {
+    await page
+      .getByRole('region', { name: STEPPER })
+      .getByRole('button', { name: 'Next step' })
+      .click();
   });
 });

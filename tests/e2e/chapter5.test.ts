@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { closeBrowser, openPage } from './browser';
-import { mounted, seriousAxeViolations, svgSnapshot, wrongThenRight } from './page-helpers';
+import { itChecksThePage, mounted, settledSvg, wrongThenRight } from './page-helpers';
 import { batchData, batchView } from '../../components/widgets/batch/batch-logic';
 import { entryText } from '../../components/widgets/batch/batch-html';
 import { straightness } from '../../components/widgets/stacking/stacking-logic';
@@ -35,26 +35,6 @@ async function trainFor(widget: Locator, epochs: number) {
   await expect
     .poll(async () => (await widget.locator('[data-status]').textContent()) ?? '')
     .toMatch(new RegExp(`^Epoch ${epochs.toLocaleString('en')} `));
-}
-
-/**
- * The figure's snapshot once it has stopped changing (a late resize or font swap redraws it),
- * so the comparison sees the settled picture.
- */
-async function settledSvg(figure: Locator): Promise<string> {
-  let previous = '';
-  await expect
-    .poll(
-      async () => {
-        const now = await svgSnapshot(figure);
-        const same = now === previous;
-        previous = now;
-        return same;
-      },
-      { interval: 300, timeout: 10_000 },
-    )
-    .toBe(true);
-  return previous;
 }
 
 describe('chapter 5: the linear layer', () => {
@@ -169,15 +149,10 @@ describe('chapter 5: the linear layer', () => {
     },
   );
 
-  it('has no serious accessibility violations, light and dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, errors, close } = await openPage(PATH, { colorScheme });
-      await mounted(page.getByRole('region', { name: BATCH }));
-      const stack = await mounted(page.getByRole('region', { name: STACK }));
-      await stack.getByRole('button', { name: 'Train 100 epochs' }).click();
-      expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
-      expect(errors).toEqual([]);
-      await close();
-    }
+  itChecksThePage(PATH, [BATCH, STACK], async (page) => {
+    await page
+      .getByRole('region', { name: STACK })
+      .getByRole('button', { name: 'Train 100 epochs' })
+      .click();
   });
 });

@@ -1,7 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { closeBrowser, openPage } from './browser';
-import { mounted, seriousAxeViolations, wrongThenRight } from './page-helpers';
+import {
+  itChecksThePage,
+  mounted,
+  storeSolved,
+  solveForFigure,
+  tickWithStoredCode,
+  wrongThenRight,
+} from './page-helpers';
 import { ZERO_MODELS, labStep, presetPoints } from '../../components/widgets/logistic/lab-logic';
 import { formatFixed } from '../../src/lib/format-number';
 import { exercises } from '../../src/notebook/exercises/index';
@@ -27,6 +34,43 @@ async function labStatus(lab: Locator) {
 
 const weightRow = (lab: Locator, r: number) =>
   lab.locator('[data-weights] tr').nth(r).locator('td').allTextContents();
+
+const source = (lab: Locator) => lab.locator('[data-source]').textContent();
+const rate = async (lab: Locator) =>
+  Number(await lab.evaluate((el) => el.parentElement?.dataset.stepsPerSecond));
+
+/** Play until the status shows more than `steps` steps, then pause; returns the steps/s seen. */
+async function playFor(lab: Locator, steps: number): Promise<number> {
+  await lab.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(async () => (await labStatus(lab)).step, { timeout: 30_000 })
+    .toBeGreaterThan(steps);
+  const r = await rate(lab);
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  return r;
+}
+
+/**
+ * A correct step written differently from the engine's (features in the outer loop, its own
+ * sigmoid) that adds 1e-13 to every weight: within the checks' tolerance, and a difference the
+ * lab reports only if the student's function really takes the step.
+ */
+const FEATURE_ORDER = `export function logisticStep(w: number[], X: number[][], y: number[], lr: number): number[] {
+  const B = X.length;
+  const errors = X.map((x, k) => {
+    let z = w[0];
+    for (let i = 0; i < x.length; i++) z += w[i + 1] * x[i];
+    return 1 / (1 + Math.exp(-z)) - y[k];
+  });
+  const next: number[] = [];
+  for (let i = 0; i < w.length; i++) {
+    let g = 0;
+    for (let k = 0; k < B; k++) g += errors[k] * (i === 0 ? 1 : X[k][i - 1]);
+    next.push(w[i] - (lr * g) / B + 1e-13);
+  }
+  return next;
+}
+`;
 
 describe('chapter 9: logistic regression', () => {
   it('the lab: one step matches the engine, and playing separates the two blobs', async () => {
@@ -121,26 +165,98 @@ describe('chapter 9: logistic regression', () => {
     await close();
   });
 
-  it('has no serious accessibility violations, light and dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, errors, close } = await openPage(PATH, { colorScheme });
-      const lab = await mounted(page.getByRole('region', { name: LAB }));
-      await lab.getByRole('button', { name: 'Step', exact: true }).click();
-      expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
-      expect(errors).toEqual([]);
-      await close();
-    }
-  });
-
-  it('fits a phone: no horizontal scrolling', async () => {
-    const { page, errors, close } = await openPage(PATH, { width: 375, height: 800 });
-    await mounted(page.getByRole('region', { name: LAB }));
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  it('train with my logisticStep: the student’s function takes every step, and separates the blobs', async () => {
+    const { page, errors, close } = await openPage(PATH);
+    const lab = await mounted(page.getByRole('region', { name: LAB }));
+    const mine = await solveForFigure(page, lab, 'logistic-step', FEATURE_ORDER);
+    await expect(
+      lab.getByRole('checkbox', { name: 'Train with my logisticStep' }).count(),
+    ).resolves.toBe(1);
+    // The engine's speed first, for the report.
+    const engineRate = await playFor(lab, 200);
+    await lab.getByRole('button', { name: 'Reset weights' }).click();
+    await mine.check();
+    await expect(source(lab)).resolves.toBe(
+      'Your logisticStep will train the model: press Play or Step.',
     );
-    expect(overflow).toBeLessThanOrEqual(0);
+    await lab.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect
+      .poll(() => source(lab), { timeout: 15_000 })
+      .toMatch(
+        /^Your logisticStep trains the model, run in the exercise worker: 1 step, [\d.]+ ms a round trip to the worker\. Difference from the engine’s step on the same weights: 1\.0e-13 at the last step, 1\.0e-13 at most\.$/,
+      );
+    const one = labStep(ZERO_MODELS, presetPoints('blobs', 1), 1);
+    await expect(weightRow(lab, 0)).resolves.toEqual(one.w.map((v) => formatFixed(v, 3)));
+    const yoursRate = await playFor(lab, 100);
+    const s = await labStatus(lab);
+    expect(s.right).toBe(s.points);
+    // About 1e-13 each step (the weights grow, so rounding moves the last digit).
+    const report =
+      /: [\d,]+ steps, \d+ a second while playing, .* on the same weights: (\S+) at the last step, (\S+) at most\.$/.exec(
+        (await source(lab)) ?? '',
+      );
+    expect(report).not.toBeNull();
+    for (const d of (report ?? []).slice(1).map(Number)) {
+      expect(d).toBeGreaterThan(5e-14);
+      expect(d).toBeLessThan(2e-13);
+    }
+    await expect(lab.evaluate((el) => el.parentElement?.dataset.trainer)).resolves.toBe('yours');
+    console.log(
+      `logistic lab: ${Math.round(yoursRate)} steps/s on the student's logisticStep, ${Math.round(engineRate)} steps/s on the engine`,
+    );
+    expect(yoursRate).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('train with my logisticStep falls back to the engine when the student’s code throws, returns the wrong shape or never returns', async () => {
+    const { page, errors, close } = await openPage(PATH);
+    const lab = await mounted(page.getByRole('region', { name: LAB }));
+    const points = presetPoints('blobs', 1);
+    const signature =
+      'export function logisticStep(w: number[], X: number[][], y: number[], lr: number): number[]';
+    const body = (code: string) => `${signature} {\n  ${code}\n}\n`;
+    const trainer = () => lab.evaluate((el) => el.parentElement?.dataset.trainer);
+    /** Press `button`; the student's code fails at step n for `why`, and the engine takes it. */
+    const fallsBack = async (button: string, n: number, why: string) => {
+      await lab.getByRole('button', { name: button, exact: true }).click();
+      await expect
+        .poll(() => source(lab), { timeout: 20_000 })
+        .toBe(
+          `The engine’s logisticStep trains the model. Yours could not take step ${n}: ${why} It is tried again when your code changes or you tick the box again.`,
+        );
+      await expect.poll(async () => (await labStatus(lab)).step).toBeGreaterThanOrEqual(n);
+      await expect(trainer()).resolves.toBe('engine');
+    };
+    await tickWithStoredCode(page, lab, 'logistic-step', body(`throw new Error('not today');`));
+    await fallsBack('Step', 1, 'it threw Error: not today.');
+    // The engine took that step: the figure went on.
+    const one = labStep(ZERO_MODELS, points, 1);
+    await expect(weightRow(lab, 0)).resolves.toEqual(one.w.map((v) => formatFixed(v, 3)));
+    // New code from another tab: tried again at the next step.
+    await storeSolved(page, 'logistic-step', body('return [w[0], w[1]];'));
+    await expect.poll(trainer).toBe('yours');
+    await fallsBack('Step', 2, 'it returned 2 numbers for 3 weights (bias first).');
+    expect((await labStatus(lab)).step).toBe(2);
+    const two = labStep(one, points, 1);
+    await expect(weightRow(lab, 0)).resolves.toEqual(two.w.map((v) => formatFixed(v, 3)));
+    // Never returns, while playing: stopped after 2 s, and the engine plays on.
+    await storeSolved(page, 'logistic-step', body('while (true) {}'));
+    await expect.poll(trainer).toBe('yours');
+    await fallsBack('Play', 3, 'your code ran for more than 2 s — is there an infinite loop?');
+    await expect
+      .poll(async () => (await labStatus(lab)).step, { timeout: 15_000 })
+      .toBeGreaterThan(50);
+    await lab.getByRole('button', { name: 'Pause' }).click();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  itChecksThePage(PATH, [LAB], async (page) => {
+    await page
+      .getByRole('region', { name: LAB })
+      .getByRole('button', { name: 'Step', exact: true })
+      .click();
   });
 
   it.each(['two-class-softmax', 'logistic-step'])(

@@ -28,7 +28,14 @@ import {
   addPoint,
   advance,
   initialLab,
+  mineText,
+  resetModels,
+  setMine,
   setPreset,
+  setSolved,
+  usesMine,
+  yourStep,
+  yourStepFailed,
 } from '../../components/widgets/logistic/lab-state';
 import { runCells } from './run-cells';
 
@@ -83,6 +90,68 @@ describe('logistic regression lab', () => {
     expect(s.losses).toEqual([labLoss([0, 0, 0], s.points)]);
     const ring = advance(setPreset(s, 'circle'), 300);
     expect(correctCount(ring.models.w, ring.points)).toBeLessThan(ring.points.length);
+  });
+});
+
+describe('train with my logisticStep', () => {
+  const X = (s: ReturnType<typeof initialLab>) => s.points.map((p) => [p.x1, p.x2]);
+  const y = (s: ReturnType<typeof initialLab>) => s.points.map((p) => p.c);
+
+  it('is offered once solved and ticked, and a failure holds until the code changes', () => {
+    const s0 = initialLab('blobs', 1, 1);
+    expect(usesMine(setMine(s0, true))).toBe(false);
+    const on = setMine(initialLab('blobs', 1, 1, true), true);
+    expect(usesMine(on)).toBe(true);
+    const failed = yourStepFailed(on, 'it threw Error: no');
+    expect(usesMine(failed)).toBe(false);
+    expect(failed.mine.failedAt).toBe(1);
+    // The engine took the step the student's code could not.
+    expect(failed.models).toEqual(labStep(on.models, on.points, on.lr));
+    expect(failed.losses).toHaveLength(2);
+    // New code (a progress change) or ticking again clears it; unsolving turns the box off.
+    expect(usesMine(setSolved(failed, true))).toBe(true);
+    expect(usesMine(setMine(failed, true))).toBe(true);
+    expect(setSolved(on, false).mine.on).toBe(false);
+  });
+
+  it('a student’s step moves logistic regression; the softmax model steps on the engine', () => {
+    const s0 = setMine(initialLab('overlap', 3, 1.5, true), true);
+    const engine = logisticStep(s0.models.w, X(s0), y(s0), s0.lr);
+    const yours = engine.map((v) => v + 1e-13);
+    const s1 = yourStep(s0, yours, 4);
+    expect(s1.models.w).toEqual(yours);
+    expect(s1.models.W).toEqual(labStep(s0.models, s0.points, s0.lr).W);
+    expect(s1.losses).toEqual([s0.losses[0], labLoss(yours, s0.points)]);
+    expect(s1.mine).toMatchObject({ steps: 1, ms: 4 });
+    expect(s1.mine.lastDiff).toBeCloseTo(1e-13, 15);
+    // The next step is compared with the engine's from the student's weights, not the engine's.
+    const exact = logisticStep(yours, X(s1), y(s1), s1.lr);
+    const s2 = yourStep(s1, exact, 6);
+    expect(s2.mine.lastDiff).toBe(0);
+    expect(s2.mine.maxDiff).toBe(s1.mine.lastDiff);
+    expect(s2.mine.ms).toBe(10);
+    expect(resetModels(s2).mine).toMatchObject({ steps: 0, ms: 0, maxDiff: 0, on: true });
+  });
+
+  it('says whose code trains, how fast, how far from the engine, or why not', () => {
+    const s0 = initialLab('blobs', 1, 1);
+    expect(mineText(s0.mine)).toBe('The engine’s logisticStep trains the model.');
+    const solved = initialLab('blobs', 1, 1, true);
+    expect(mineText(solved.mine)).toBe(
+      'The engine’s logisticStep trains the model. Tick the box to train with yours.',
+    );
+    const on = setMine(solved, true);
+    expect(mineText(on.mine)).toBe('Your logisticStep will train the model: press Play or Step.');
+    const w = logisticStep(on.models.w, X(on), y(on), on.lr);
+    const stepped = yourStep(yourStep(on, w, 5), logisticStep(w, X(on), y(on), on.lr), 7);
+    expect(mineText(stepped.mine, 83.4)).toBe(
+      'Your logisticStep trains the model, run in the exercise worker: 2 steps, 83 a second while playing, 6.0 ms a round trip to the worker. Difference from the engine’s step on the same weights: 0 at the last step, 0 at most.',
+    );
+    expect(
+      mineText(yourStepFailed(stepped, 'it returned 2 numbers for 3 weights (bias first)').mine),
+    ).toBe(
+      'The engine’s logisticStep trains the model. Yours could not take step 3: it returned 2 numbers for 3 weights (bias first). It is tried again when your code changes or you tick the box again.',
+    );
   });
 });
 

@@ -17,8 +17,17 @@ import {
   lossesAt,
   naiveSoftmax,
   resize,
+  withYourSoftmax,
   wrongLogitGradients,
+  yourSoftmaxText,
 } from '../../components/widgets/softmax/softmax-logic';
+import {
+  asSentence,
+  checkNumbers,
+  firstResult,
+  formatDifference,
+  largestDifference,
+} from '../../components/widgets/student-output';
 import { runCells } from './run-cells';
 
 const lesson = (file: string) => readFileSync(`content/lessons/${file}`, 'utf8');
@@ -57,6 +66,112 @@ describe('softmax explorer logic', () => {
   it('resizing keeps the logits already set', () => {
     expect(resize([5, 4, 3, 2], 6)).toEqual([5, 4, 3, 2, 0.3, -0.5]);
     expect(resize([5, 4, 3, 2, 1, 0], 4)).toEqual([5, 4, 3, 2]);
+  });
+});
+
+describe('run on my softmax', () => {
+  const vector = (v: unknown) => checkNumbers(v, 4, '4 logits', { finite: false });
+
+  it('accepts only an array of the right length of numbers, saying what was wrong', () => {
+    expect(vector([0.1, 0.2, 0.3, 0.4])).toEqual([0.1, 0.2, 0.3, 0.4]);
+    expect(vector([0.5, 0.5])).toBe('it returned 2 numbers for 4 logits');
+    expect(vector(1)).toBe('it returned number, not an array');
+    expect(vector(undefined)).toBe('it returned nothing, not an array');
+    expect(vector(null)).toBe('it returned null, not an array');
+    expect(vector([0.1, '0.2', 0.3, 0.4])).toBe('entry 1 of its output is "0.2", not a number');
+    // NaN is a number: the explorer draws it and says so (a naive softmax at a huge logit).
+    expect(vector([NaN, 0, 0, 0])).toEqual([NaN, 0, 0, 0]);
+    expect(checkNumbers([NaN], 1, 'one logit')).toBe(
+      'entry 0 of its output is NaN, not a finite number',
+    );
+  });
+
+  it('reads one call’s result: a throw, a timeout, a refused value, or the value', () => {
+    const calls = (value: unknown) => ({
+      ok: true as const,
+      results: [{ ok: true as const, value }],
+      ms: 7,
+    });
+    expect(firstResult(calls([0.1, 0.2, 0.3, 0.4]), vector)).toEqual({
+      ok: true,
+      value: [0.1, 0.2, 0.3, 0.4],
+      ms: 7,
+    });
+    expect(firstResult(calls([1]), vector)).toEqual({
+      ok: false,
+      message: 'it returned 1 numbers for 4 logits',
+      timedOut: false,
+    });
+    const threw = {
+      ok: true as const,
+      results: [{ ok: false as const, message: 'Error: no', threw: true }],
+      ms: 3,
+    };
+    expect(firstResult(threw, vector)).toMatchObject({ message: 'it threw Error: no' });
+    const missing = {
+      ok: true as const,
+      results: [{ ok: false as const, message: 'the module does not export it as a function' }],
+      ms: 3,
+    };
+    expect(firstResult(missing, vector)).toMatchObject({
+      message: 'the module does not export it as a function',
+    });
+    const slow = { ok: false as const, message: 'your code ran for more than 2 s', timedOut: true };
+    expect(firstResult(slow, vector)).toEqual({ ...slow });
+  });
+
+  it('the largest difference: exact, NaN when either side has a NaN', () => {
+    expect(largestDifference([1, 2, 3], [1, 2.5, 2])).toBe(1);
+    expect(largestDifference([Infinity, 0], [Infinity, 0])).toBe(0);
+    expect(largestDifference([NaN, 0], [0.5, 0])).toBeNaN();
+    expect(largestDifference([1], [1, 2])).toBeNaN();
+    expect(formatDifference(0)).toBe('0');
+    expect(formatDifference(3e-13)).toBe('3.0e-13');
+    expect(formatDifference(NaN)).toBe('not a number');
+    expect(asSentence('it threw Error: no')).toBe('it threw Error: no.');
+    expect(asSentence('is there an infinite loop?')).toBe('is there an infinite loop?');
+  });
+
+  it('the student’s bars replace the engine’s, with their own sum, order and difference', () => {
+    const logits = [2, 1, 0.5, -1];
+    const view = explorerView(logits, 2);
+    const engine = softmax(view.scaled);
+    const yours = engine.map((p) => p + 2e-13);
+    const v = withYourSoftmax(view, view.scaled, yours);
+    expect(v.softmax).toEqual(yours);
+    expect(v.engine).toEqual(engine);
+    expect(v.softmaxSum).toBeCloseTo(1 + 8e-13, 15);
+    expect(v.maxDiff).toBeCloseTo(2e-13, 16);
+    expect(v.orderKept).toBe(true);
+    expect(v.nonFinite).toEqual([]);
+    expect(yourSoftmaxText(v, 12.4)).toBe(
+      `Bars from your softmax, run in the exercise worker (12 ms). Largest difference from the engine’s softmax: ${v.maxDiff.toExponential(1)}.`,
+    );
+    // A softmax that gets the order wrong is reported as such.
+    const flipped = withYourSoftmax(view, view.scaled, [...engine].reverse());
+    expect(flipped.orderKept).toBe(false);
+    expect(flipped.topProbability).toBe(3);
+  });
+
+  it('a naive softmax at a huge logit: the NaN is named and explained, not hidden', () => {
+    const logits = [1000, 1, 0.5, -1];
+    const view = explorerView(logits, 1);
+    const v = withYourSoftmax(view, view.scaled, naiveSoftmax(view.scaled));
+    // Infinity / Infinity for the huge one; the others are finite / Infinity = 0.
+    expect(v.nonFinite).toEqual([0]);
+    expect(v.maxDiff).toBeNaN();
+    expect(yourSoftmaxText(v, 5)).toBe(
+      'Bars from your softmax, run in the exercise worker (5 ms). It gives NaN for class 1 here (the largest z / T is 1000): e^z overflows unless the largest logit is subtracted first. Those bars are drawn at 0.',
+    );
+    // A NaN where nothing overflows gets no made-up cause.
+    const odd = withYourSoftmax(
+      explorerView([2, 1, 0, 0], 1),
+      [2, 1, 0, 0],
+      [NaN, 0.5, 0.25, 0.25],
+    );
+    expect(yourSoftmaxText(odd, 5)).toBe(
+      'Bars from your softmax, run in the exercise worker (5 ms). It gives NaN for class 1 here. Those bars are drawn at 0.',
+    );
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { createRng, preActivation, sigmoid, step } from '../../../src/engine';
 import { formatFixed } from '../../../src/lib/format-number';
+import { checkNumbers } from '../student-output';
 
 /** Weight matrices in the lecture's layout: Ws[j] maps layer j+1 to j+2, column 0 the bias. */
 export type Net = readonly (readonly (readonly number[])[])[];
@@ -123,13 +124,7 @@ export function endOfLayer(steps: readonly Step[], done: number): number {
  * numbers. Otherwise a sentence saying what was wrong with it.
  */
 export function checkLayerOutput(value: unknown, units: number): number[] | string {
-  if (!Array.isArray(value))
-    return `it returned ${value === undefined ? 'nothing' : typeof value}, not an array`;
-  if (value.length !== units)
-    return `it returned ${value.length} numbers for a layer of ${units} units`;
-  const bad = value.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-  if (bad >= 0) return `entry ${bad} of its output is ${String(value[bad])}, not a finite number`;
-  return value as number[];
+  return checkNumbers(value, units, `a layer of ${units} units`);
 }
 
 /** What is known once `done` steps are done: activations and z's by node id ("2-1"). */

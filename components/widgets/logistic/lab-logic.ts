@@ -61,34 +61,43 @@ export const ZERO_MODELS: LabModels = {
   ],
 };
 
-const inputs = (pts: readonly LabPoint[]) => pts.map((p) => [p.x1, p.x2]);
-const labels = (pts: readonly LabPoint[]) => pts.map((p) => p.c);
+/** The points as logisticStep's X (one row [x1, x2] per point) and y. */
+export const inputs = (pts: readonly LabPoint[]) => pts.map((p) => [p.x1, p.x2]);
+export const labels = (pts: readonly LabPoint[]) => pts.map((p) => p.c);
 
-/**
- * One full-batch step of both models at rate `lr`. The softmax rows move by opposite amounts
- * (their logit gradients are p̂ − y and −(p̂ − y)), so their difference moves twice as far as
- * each row; trained at lr / 2 from zero, that difference equals logistic regression's weights.
- */
+/** One full-batch step of both models at rate `lr`, on the engine. */
 export function labStep(models: LabModels, pts: readonly LabPoint[], lr: number): LabModels {
   if (pts.length === 0) return models;
-  const w = logisticStep(models.w, inputs(pts), labels(pts), lr);
+  return {
+    w: logisticStep(models.w, inputs(pts), labels(pts), lr),
+    W: softmaxStep(models.W, pts, lr),
+  };
+}
+
+/**
+ * One step of the two-logit softmax model. The rows move by opposite amounts (their logit
+ * gradients are p̂ − y and −(p̂ − y)), so their difference moves twice as far as each row;
+ * trained at lr / 2 from zero, that difference equals logistic regression's weights.
+ */
+export function softmaxStep(
+  W: LabModels['W'],
+  pts: readonly LabPoint[],
+  lr: number,
+): LabModels['W'] {
+  if (pts.length === 0) return W;
   const grad: [number[], number[]] = [
     [0, 0, 0],
     [0, 0, 0],
   ];
   for (const p of pts) {
     const x = [1, p.x1, p.x2];
-    const z = models.W.map((row) => row[0] * x[0] + row[1] * x[1] + row[2] * x[2]);
+    const z = W.map((row) => row[0] * x[0] + row[1] * x[1] + row[2] * x[2]);
     // Class order in the softmax: index 0 = positive, index 1 = negative.
     const g = crossEntropyGradFromLogits(z, p.c === 1 ? 0 : 1);
     for (let r = 0; r < 2; r++) for (let i = 0; i < 3; i++) grad[r][i] += g[r] * x[i];
   }
   const rate = lr / 2 / pts.length;
-  const W = models.W.map((row, r) => row.map((v, i) => v - rate * grad[r][i])) as [
-    number[],
-    number[],
-  ];
-  return { w, W };
+  return W.map((row, r) => row.map((v, i) => v - rate * grad[r][i])) as LabModels['W'];
 }
 
 /** Mean BCE of logistic regression on the points (0 points: 0). */

@@ -13,6 +13,8 @@ import {
   softmax,
   sumSquaredError,
 } from '../../../src/engine';
+import { formatNumber } from '../../../src/lib/format-number';
+import { formatDifference, largestDifference } from '../student-output';
 
 /** The explorer's range of classes and the logit a "huge" button sets. */
 export const MIN_CLASSES = 4;
@@ -53,19 +55,69 @@ export function explorerView(logits: readonly number[], temperature: number): Ex
   const s = logits.map((z) => sigmoid(z));
   const p = softmax(scaled);
   const naive = naiveSoftmax(scaled);
-  const byLogit = logits.map((_, i) => i).sort((a, b) => logits[a] - logits[b]);
   return {
     scaled,
     sigmoid: s,
     sigmoidSum: s.reduce((a, b) => a + b, 0),
-    softmax: p,
-    softmaxSum: p.reduce((a, b) => a + b, 0),
     naive,
     naiveFinite: naive.every(Number.isFinite),
     topLogit: argmax(logits),
+    ...probabilityFacts(logits, p),
+  };
+}
+
+/** The bars' own facts: their sum, the most likely class, whether they keep the logits' order. */
+function probabilityFacts(logits: readonly number[], p: number[]) {
+  const byLogit = logits.map((_, i) => i).sort((a, b) => logits[a] - logits[b]);
+  return {
+    softmax: p,
+    softmaxSum: p.reduce((a, b) => a + b, 0),
     topProbability: argmax(p),
     orderKept: byLogit.every((c, k) => k === 0 || p[byLogit[k - 1]] <= p[c]),
   };
+}
+
+/** The view with the softmax bars from the student's softmax(z / T), and how it compares. */
+export interface YourView extends ExplorerView {
+  /** The engine's softmax(z / T), which `softmax` replaced. */
+  engine: number[];
+  /** Largest difference from the engine's values; NaN when the student's has a NaN. */
+  maxDiff: number;
+  /** Classes (from 0) whose value is not a finite number. */
+  nonFinite: number[];
+}
+
+/** `view` with the student's probabilities `yours` (one per class) in place of the engine's. */
+export function withYourSoftmax(
+  view: ExplorerView,
+  logits: readonly number[],
+  yours: number[],
+): YourView {
+  return {
+    ...view,
+    ...probabilityFacts(logits, yours),
+    engine: view.softmax,
+    maxDiff: largestDifference(yours, view.softmax),
+    nonFinite: yours.flatMap((v, i) => (Number.isFinite(v) ? [] : [i])),
+  };
+}
+
+/**
+ * Whose bars these are, in words: the student's, with the worker's time and the largest
+ * difference from the engine, or what their softmax gave instead of numbers (at a huge logit,
+ * a naive softmax's NaN is the chapter's point, so it is named, not hidden).
+ */
+export function yourSoftmaxText(v: YourView, ms: number): string {
+  const head = `Bars from your softmax, run in the exercise worker (${Math.round(ms)} ms).`;
+  if (v.nonFinite.length === 0)
+    return `${head} Largest difference from the engine’s softmax: ${formatDifference(v.maxDiff)}.`;
+  const classes = v.nonFinite.map((i) => i + 1).join(', ');
+  const values = [...new Set(v.nonFinite.map((i) => formatNumber(v.softmax[i])))].join(' or ');
+  const top = formatNumber(Math.max(...v.scaled));
+  const why = v.naiveFinite
+    ? ''
+    : ` (the largest z / T is ${top}): e^z overflows unless the largest logit is subtracted first`;
+  return `${head} It gives ${values} for class${v.nonFinite.length > 1 ? 'es' : ''} ${classes} here${why}. Those bars are drawn at 0.`;
 }
 
 /** Default logits for `count` classes: a fixed, varied set, so every bar differs. */

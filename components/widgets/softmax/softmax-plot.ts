@@ -5,14 +5,20 @@
  */
 import * as Plot from '@observablehq/plot';
 import { asImage } from '../plot-a11y';
-import { formatFixed } from '../../../src/lib/format-number';
+import { formatFixed, formatNumber } from '../../../src/lib/format-number';
 import { SQUARED_ERROR_BOUNDS, WRONG_LOGIT_RANGE } from './softmax-logic';
 
 const STYLE = { background: 'transparent', color: 'inherit', overflow: 'visible' } as const;
 
-/** Bars of `values` (one per class, numbered from 1) on a 0…1 axis, each labelled. */
+/**
+ * Bars of `values` (one per class, numbered from 1) on a 0…1 axis, each labelled. A value that
+ * is not a finite number (a student's overflowing softmax) is drawn at 0 and labelled as it is.
+ */
 export function renderBars(values: readonly number[], width: number, cls: string, aria: string) {
-  const data = values.map((v, i) => ({ cls: String(i + 1), v, text: formatFixed(v, 2) }));
+  const data = values.map((v, i) => {
+    const ok = Number.isFinite(v);
+    return { cls: String(i + 1), v: ok ? v : 0, text: ok ? formatFixed(v, 2) : formatNumber(v) };
+  });
   const svg = Plot.plot({
     width,
     height: Math.round(Math.min(240, width * 0.62)),

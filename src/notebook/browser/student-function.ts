@@ -24,15 +24,19 @@ export function onProgress(fn: () => void): () => void {
   return getStore().subscribe(() => fn());
 }
 
-/** One call's result: the value, or what went wrong. */
-export type CallResult = { ok: true; value: unknown } | { ok: false; message: string };
+/** One call's result: the value, or what went wrong (`threw`: the function itself threw). */
+export type CallResult =
+  { ok: true; value: unknown } | { ok: false; message: string; threw?: boolean };
 
+/** All calls' results, or why none could be made (`timedOut`: the run hit the time limit). */
 export type StudentCalls =
-  { ok: true; results: CallResult[]; ms: number } | { ok: false; message: string };
+  | { ok: true; results: CallResult[]; ms: number }
+  | { ok: false; message: string; timedOut?: boolean };
 
 function describe(o: Outcome): CallResult {
   if (o.status === 'ok') return { ok: true, value: decode(o.value) };
-  if (o.status === 'threw') return { ok: false, message: `${o.error.name}: ${o.error.message}` };
+  if (o.status === 'threw')
+    return { ok: false, message: `${o.error.name}: ${o.error.message}`, threw: true };
   return { ok: false, message: `the module does not export it as a function (${o.type})` };
 }
 
@@ -52,7 +56,8 @@ export async function callStudentFunction(
   // The exercise's own request (same withheld engine names as its checks), other probes.
   const outcome = await exerciseRunner().run({ ...exerciseRequest(ex, [code]), probes });
   const program = outcome.result.programs[0];
-  if (program.error) return { ok: false, message: program.error.message };
+  if (program.error)
+    return { ok: false, message: program.error.message, timedOut: outcome.timedOut };
   const results = (program.probes ?? []).map(describe);
   return { ok: true, results, ms: outcome.ms };
 }
