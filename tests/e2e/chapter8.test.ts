@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPage } from './browser';
-import { mounted, seriousAxeViolations, wrongThenRight } from './page-helpers';
+import { itChecksThePage, mounted, seriousAxeViolations, wrongThenRight } from './page-helpers';
 import { wrongLogitGradients } from '../../components/widgets/softmax/softmax-logic';
 import { formatFixed } from '../../src/lib/format-number';
 import { SWITCH_DEFAULTS } from '../../components/widgets/mnist/switch-state';
@@ -111,27 +111,7 @@ describe('chapter 8: cross-entropy', () => {
     await close();
   });
 
-  it('has no serious accessibility violations, light and dark', async () => {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, errors, close } = await openPage(PATH, { colorScheme });
-      await mounted(page.getByRole('region', { name: FIGURE }));
-      expect(await seriousAxeViolations(page), colorScheme).toEqual([]);
-      expect(errors).toEqual([]);
-      await close();
-    }
-  });
-
-  it('fits a phone: no horizontal scrolling', async () => {
-    const { page, errors, close } = await openPage(PATH, { width: 375, height: 800 });
-    await mounted(page.getByRole('region', { name: FIGURE }));
-    await mounted(page.getByRole('region', { name: SWITCH }));
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
-    expect(errors).toEqual([]);
-    await close();
-  });
+  itChecksThePage(PATH, [FIGURE, SWITCH]);
 
   it.each(['cross-entropy', 'cross-entropy-from-logits', 'softmax-ce-gradient'])(
     'exercise %s: a wrong answer gets its specific message, the right one is solved',
