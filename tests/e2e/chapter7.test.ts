@@ -139,12 +139,13 @@ describe('chapter 7: softmax', () => {
     const { page, errors, close } = await openPage(PATH);
     const widget = await mounted(page.getByRole('region', { name: EXPLORER }));
     const mine = await solveForFigure(page, widget, 'softmax', LOG_SUM_EXP);
-    await expect(widget.getByRole('checkbox', { name: 'Run on my softmax' }).count()).resolves.toBe(
-      1,
-    );
-    await expect(source(widget)).resolves.toBe(
-      'Bars from the engine’s softmax. Tick the box to draw them with yours.',
-    );
+    // The widget hears of the solve through the progress store and redraws on the next frame.
+    await expect
+      .poll(() => widget.getByRole('checkbox', { name: 'Run on my softmax' }).count())
+      .toBe(1);
+    await expect
+      .poll(() => source(widget))
+      .toBe('Bars from the engine’s softmax. Tick the box to draw them with yours.');
     await mine.check();
     const yours =
       /^Bars from your softmax, run in the exercise worker \((\d+) ms\)\. Largest difference from the engine’s softmax: 2\.0e-13\.$/;

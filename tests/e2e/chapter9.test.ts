@@ -169,16 +169,17 @@ describe('chapter 9: logistic regression', () => {
     const { page, errors, close } = await openPage(PATH);
     const lab = await mounted(page.getByRole('region', { name: LAB }));
     const mine = await solveForFigure(page, lab, 'logistic-step', FEATURE_ORDER);
-    await expect(
-      lab.getByRole('checkbox', { name: 'Train with my logisticStep' }).count(),
-    ).resolves.toBe(1);
+    await expect
+      .poll(() => lab.getByRole('checkbox', { name: 'Train with my logisticStep' }).count())
+      .toBe(1);
     // The engine's speed first, for the report.
     const engineRate = await playFor(lab, 200);
     await lab.getByRole('button', { name: 'Reset weights' }).click();
     await mine.check();
-    await expect(source(lab)).resolves.toBe(
-      'Your logisticStep will train the model: press Play or Step.',
-    );
+    // Drawn on the next frame after the tick.
+    await expect
+      .poll(() => source(lab))
+      .toBe('Your logisticStep will train the model: press Play or Step.');
     await lab.getByRole('button', { name: 'Step', exact: true }).click();
     await expect
       .poll(() => source(lab), { timeout: 15_000 })
