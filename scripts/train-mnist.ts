@@ -19,7 +19,6 @@ import {
   mlp,
   mnistMatrices,
   MNIST_MODEL_PATH,
-  standardMnistSplit,
   train,
   type EpochInfo,
 } from '../src/engine/index';
@@ -56,10 +55,13 @@ export function trainMnistModel(config: MnistTrainConfig): {
   bytes: Uint8Array;
   testAccuracy: number;
 } {
-  const data = loadMnistNode();
-  const split = standardMnistSplit(data);
-  const trainSet = mnistMatrices(data, split.train.slice(0, config.trainLimit));
-  const testSet = mnistMatrices(data, split.test);
+  const { train: trainDigits, test } = loadMnistNode();
+  const limit = Math.min(config.trainLimit ?? trainDigits.count, trainDigits.count);
+  const trainSet = mnistMatrices(
+    trainDigits,
+    Array.from({ length: limit }, (_, i) => i),
+  );
+  const testSet = mnistMatrices(test);
   const rng = createRng(config.seed);
   const net = mlp({ sizes: [784, config.hidden, 10], activations: ['sigmoid', 'identity'], rng });
   train(net, trainSet, {

@@ -119,20 +119,24 @@ export {
 } from './datasets';
 export {
   parseMnist,
+  parseMnistSplit,
   encodeMnist,
   fetchMnist,
   fetchBytes,
   mnistImage,
   mnistMatrices,
+  subsetMnist,
   splitMnist,
   standardMnistSplit,
   MNIST_SPLIT,
-  MNIST_DATA_PATH,
+  MNIST_DATA_PATHS,
   MNIST_MODEL_PATH,
   MNIST_MAGIC,
   MNIST_VERSION,
   MNIST_HEADER_BYTES,
   type MnistData,
+  type MnistPart,
+  type MnistSplit,
 } from './mnist';
 export {
   encodeModel,

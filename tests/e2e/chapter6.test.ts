@@ -25,19 +25,28 @@ describe('chapter 6: MNIST', () => {
     await close();
   });
 
-  it('the digit browser loads real digits lazily, filters by label and reads out pixels', async () => {
+  it('the digit browser loads the held-out digits lazily, filters by label and reads out pixels', async () => {
     const { page, errors, close } = await openPage(PATH);
     // Nothing is fetched before the widget comes near the viewport.
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(r.url()));
     await page.waitForTimeout(300);
-    expect(fetched.filter((u) => u.includes('mnist.bin'))).toEqual([]);
+    expect(fetched.filter((u) => u.includes('/data/'))).toEqual([]);
     const widget = page.getByRole('region', { name: 'Browse real MNIST digits' });
-    await expect(widget.getByRole('status').textContent()).resolves.toMatch(/load when/);
+    await expect(widget.getByRole('status').textContent()).resolves.toMatch(
+      /^The 2,000 held-out digits \(1\.6 MB, 0\.3 MB compressed\) load when/,
+    );
     await mounted(widget);
     const grid = widget.getByRole('group', { name: 'Held-out digits on this page' });
     await expect.poll(() => grid.getByRole('button').count(), { timeout: 20_000 }).toBe(40);
-    expect(fetched.some((u) => u.endsWith('data/mnist.bin'))).toBe(true);
+    // Only the held-out digits: the training digits wait for a training run.
+    expect(fetched.filter((u) => u.includes('/data/'))).toEqual([
+      expect.stringMatching(/\/data\/mnist-test\.bin$/),
+    ]);
+    // Digits are numbered by their place among the held-out digits, first one first.
+    expect(await grid.getByRole('button').first().getAttribute('aria-label')).toMatch(
+      /^A \d \(held-out digit 1 of 2,000\)$/,
+    );
     await widget.getByLabel('Show').selectOption('7');
     await expect
       .poll(() => grid.getByRole('button').first().getAttribute('aria-label'))
@@ -125,11 +134,26 @@ describe('chapter 6: MNIST', () => {
 
   it('the trainer trains in a worker: progress within a second, loss falls, confusion fills, pause stops', async () => {
     const { page, errors, close } = await openPage(PATH);
+    const data: { url: string; bytes: number }[] = [];
+    page.on('requestfinished', (r) => {
+      if (r.url().includes('/data/')) {
+        void r.sizes().then((z) => data.push({ url: r.url(), bytes: z.responseBodySize }));
+      }
+    });
+    // Scroll through every figure above the trainer, as a reader does, then measure what the
+    // page has downloaded before Start.
+    for (const name of ['Browse real MNIST digits', 'Draw a digit']) {
+      await mounted(page.getByRole('region', { name }));
+    }
+    await expect.poll(() => data.length, { timeout: 20_000 }).toBe(1);
     const trainer = await mounted(page.getByRole('region', { name: 'Train a network on MNIST' }));
     const status = trainer.locator('[data-status]');
     await expect
       .poll(() => status.textContent())
       .toMatch(/^Ready: 10 epochs of a 784-32-10 network/);
+    await page.waitForTimeout(300);
+    expect(data.map((d) => d.url)).toEqual([expect.stringMatching(/\/data\/mnist-test\.bin$/)]);
+    const beforeStart = data[0].bytes;
     // Long tasks on the main thread from here on, as [start, duration].
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: [number, number][] };
@@ -147,6 +171,13 @@ describe('chapter 6: MNIST', () => {
     await trainer.getByRole('combobox', { name: 'Epochs' }).selectOption('20');
     await trainer.getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Epoch \d+ of 20/);
+    // Start fetched the training digits; the held-out ones were shared, not fetched again.
+    await expect.poll(() => data.length).toBe(2);
+    expect(data[1].url).toMatch(/\/data\/mnist-train\.bin$/);
+    console.log(
+      `chapter 6 digits: ${beforeStart.toLocaleString('en')} bytes before Start, ` +
+        `${data[1].bytes.toLocaleString('en')} more on Start (as this server sends .bin files)`,
+    );
     // Visible progress within a second of the first training slice.
     const first = Date.now();
     await expect.poll(seen, { timeout: 1_000, interval: 50 }).toBeGreaterThan(0);
@@ -202,6 +233,30 @@ describe('chapter 6: MNIST', () => {
     await trainer.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => status.textContent()).toMatch(/^Ready/);
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('a failed download of the training digits is reported by the trainer, and Start retries it', async () => {
+    const { page, errors, close } = await openPage(PATH);
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/data/')) requested.push(r.url().replace(/^.*\/data\//, ''));
+    });
+    await page.route('**/data/mnist-train.bin', (route) => route.fulfill({ status: 503 }));
+    const trainer = await mounted(page.getByRole('region', { name: 'Train a network on MNIST' }));
+    const status = trainer.locator('[data-status]');
+    await trainer.getByRole('button', { name: 'Start' }).click();
+    await expect
+      .poll(() => status.textContent(), { timeout: 20_000 })
+      .toMatch(/^Training stopped: fetchBytes: GET \S+\/data\/mnist-train\.bin answered 503$/);
+    await page.unroute('**/data/mnist-train.bin');
+    await trainer.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^Epoch \d+ of/);
+    await trainer.getByRole('button', { name: 'Pause' }).click();
+    // The failed file was fetched again; the held-out file, which had arrived, was not.
+    expect(requested.sort()).toEqual(['mnist-test.bin', 'mnist-train.bin', 'mnist-train.bin']);
+    // The browser reports the refused response itself; nothing else went wrong.
+    expect(errors).toEqual([expect.stringMatching(/status of 503/)]);
     await close();
   });
 

@@ -40,15 +40,22 @@ describe('chapter 8: cross-entropy', () => {
 
   it('the loss switch trains both runs in workers; cross-entropy reaches the target first, at the step Node computes', async () => {
     const { page, errors, close } = await openPage(PATH);
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/data/')) fetched.push(r.url().replace(/^.*\/data\//, ''));
+    });
     const widget = await mounted(page.getByRole('region', { name: SWITCH }));
     // Nothing is fetched or trained until Start.
     await expect
       .poll(() => widget.locator('[data-status]').textContent())
       .toMatch(/^Ready: two 784-32-10 networks/);
+    expect(fetched).toEqual([]);
     await widget.getByRole('button', { name: 'Start both' }).click();
     await expect
       .poll(() => widget.getByRole('button', { name: 'Train again' }).count(), { timeout: 120_000 })
       .toBe(1);
+    // Both files once, though two workers train on them.
+    expect(fetched.sort()).toEqual(['mnist-test.bin', 'mnist-train.bin']);
     const ce = stepsTo(SWITCH_DEFAULTS, 'cross-entropy');
     const se = stepsTo(SWITCH_DEFAULTS, 'squared-error');
     expect(ce).not.toBeNull();

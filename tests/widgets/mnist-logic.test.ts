@@ -8,7 +8,7 @@ import {
   PIXELS,
   SIDE,
   argmax,
-  heldOut,
+  allDigits,
   indicesByLabel,
   modelOutputs,
   preprocess,
@@ -100,8 +100,8 @@ describe('digit shading', () => {
 });
 
 describe('the digit browser state', () => {
-  const data = loadMnistNode();
-  const all = heldOut(data);
+  const data = loadMnistNode().test;
+  const all = allDigits(data);
   const s = loaded(initialBrowser(), all, indicesByLabel(data, all));
 
   it('pages through the 2,000 held-out digits, mixed labels first', () => {
@@ -127,9 +127,9 @@ describe('the digit browser state', () => {
 });
 
 describe('MNIST preprocessing of a drawing', () => {
-  const data = loadMnistNode();
+  const data = loadMnistNode().test;
   const model = loadMnistModelNode();
-  const held = heldOut(data);
+  const held = allDigits(data);
 
   it('gives all zeros for an empty canvas', () => {
     expect(preprocess(new Float64Array(280 * 280), 280, 280)).toEqual(new Array(PIXELS).fill(0));

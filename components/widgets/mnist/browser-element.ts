@@ -1,5 +1,5 @@
 /**
- * Browser behaviour of <digit-browser>: loads the digits, lists a page of held-out digits as
+ * Browser behaviour of <digit-browser>: loads the held-out digits, lists a page of them as
  * buttons, and shows the chosen one enlarged with a pixel cursor (mouse or arrow keys) that
  * is linked to its entry in the 784-vector. Loaded lazily (../lazy.ts).
  */
@@ -7,8 +7,8 @@ import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
 import { mnistImage, oneHot, type MnistData } from '../../../src/engine/index';
 import { formatFixed } from '../../../src/lib/format-number';
-import { heldOut, indicesByLabel, SIDE } from './mnist-logic';
-import { loadDigits } from './assets';
+import { allDigits, indicesByLabel, SIDE } from './mnist-logic';
+import { loadHeldOut } from './assets';
 import { paintImage, palette, type Palette } from './paint';
 import {
   chooseLabel,
@@ -81,9 +81,9 @@ class BrowserController extends WidgetController {
 
   private async load() {
     try {
-      const data = await loadDigits();
+      const data = await loadHeldOut();
       this.data = data;
-      const all = heldOut(data);
+      const all = allDigits(data);
       this.store.set((s) => loaded(s, all, indicesByLabel(data, all)));
     } catch (e) {
       this.store.set((s) => ({ ...s, status: 'error' }));
@@ -132,7 +132,10 @@ class BrowserController extends WidgetController {
         const button = document.createElement('button');
         button.type = 'button';
         button.dataset.index = String(i);
-        button.setAttribute('aria-label', `A ${data.labels[i]} (digit number ${i})`);
+        button.setAttribute(
+          'aria-label',
+          `A ${data.labels[i]} (held-out digit ${(i + 1).toLocaleString('en')} of ${data.count.toLocaleString('en')})`,
+        );
         const canvas = document.createElement('canvas');
         canvas.setAttribute('aria-hidden', 'true');
         paintImage(canvas, mnistImage(data, i), SIDE, SIDE, colours);

@@ -8,8 +8,8 @@ import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
 import { mnistImage, oneHot, sumSquaredError, type MLP } from '../../../src/engine/index';
 import { formatFixed } from '../../../src/lib/format-number';
-import { argmax, heldOut, modelOutputs, preprocess, SIDE, upscale } from './mnist-logic';
-import { loadDigits, loadModel } from './assets';
+import { argmax, indicesByLabel, modelOutputs, preprocess, SIDE, upscale } from './mnist-logic';
+import { loadHeldOut, loadModel } from './assets';
 import { paintImage, palette, type Palette } from './paint';
 import {
   checkpoint,
@@ -195,8 +195,8 @@ class DrawController extends WidgetController {
     if (button) button.disabled = true;
     this.setText('[data-answer]', 'Loading the held-out digits…');
     try {
-      const data = await loadDigits();
-      const ofLabel = heldOut(data).filter((i) => data.labels[i] === label);
+      const data = await loadHeldOut();
+      const ofLabel = indicesByLabel(data)[label];
       const index = ofLabel[this.started[label]++ % ofLabel.length];
       const image = mnistImage(data, index);
       this.remember();

@@ -8,9 +8,8 @@
 import workerUrl from './trainer-worker?worker&url';
 import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
-import { MNIST_HEADER_BYTES } from '../../../src/engine/index';
-import { loadDigits } from './assets';
-import { WORK_MEASURE, type FromWorker, type ToWorker } from './trainer-protocol';
+import { loadDigitFiles } from './assets';
+import { WORK_MEASURE, type DigitFiles, type FromWorker, type ToWorker } from './trainer-protocol';
 import { BATCH_SIZE, type OutputName } from './trainer-run';
 import { renderSwitchAccuracy, renderSwitchLoss } from './switch-plot';
 import {
@@ -132,22 +131,21 @@ class LossSwitchController extends WidgetController {
     }
   }
 
-  /** Start both runs, sending each worker the digits the first time (fetched once per page). */
+  /**
+   * Start both runs, sending each worker both digits files the first time (fetched once per
+   * page, then one copy per worker).
+   */
   private async start(settings: SwitchSettings) {
     try {
-      const needDigits = SWITCH_OUTPUTS.some((o) => !this.sentDigits.has(o));
-      const data = needDigits ? await loadDigits() : null;
+      const files = new Map<OutputName, DigitFiles>();
+      for (const o of SWITCH_OUTPUTS) {
+        if (!this.sentDigits.has(o)) files.set(o, await loadDigitFiles());
+      }
       if (switchStatus(this.store.get()) !== 'loading') return; // reset or reconfigured meanwhile
       for (const output of SWITCH_OUTPUTS) {
-        let bytes: ArrayBuffer | undefined;
-        if (data && !this.sentDigits.has(output)) {
-          // A copy of the whole file for each worker (the page's other widgets keep theirs).
-          const from = data.labels.byteOffset - MNIST_HEADER_BYTES;
-          const length = MNIST_HEADER_BYTES + data.count * (1 + data.rows * data.cols);
-          bytes = data.labels.buffer.slice(from, from + length) as ArrayBuffer;
-        }
-        const message: ToWorker = { type: 'start', bytes, config: runConfig(settings, output) };
-        this.worker(output).postMessage(message, bytes ? [bytes] : []);
+        const digits = files.get(output);
+        const message: ToWorker = { type: 'start', digits, config: runConfig(settings, output) };
+        this.worker(output).postMessage(message, digits ? [digits.train, digits.test] : []);
         this.sentDigits.add(output);
       }
     } catch (e) {

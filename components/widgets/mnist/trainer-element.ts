@@ -7,12 +7,11 @@
 import workerUrl from './trainer-worker?worker&url';
 import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
-import { MNIST_HEADER_BYTES } from '../../../src/engine/index';
-import { loadDigits } from './assets';
+import { loadDigitFiles } from './assets';
 import { darkCell, inkMix, paintImage, palette, type Palette } from './paint';
 import { SIDE } from './mnist-logic';
 import { renderAccuracyCurve, renderLossCurve } from './trainer-plot';
-import { WORK_MEASURE, type FromWorker, type ToWorker } from './trainer-protocol';
+import { WORK_MEASURE, type DigitFiles, type FromWorker, type ToWorker } from './trainer-protocol';
 import {
   configure,
   initialTrainer,
@@ -119,20 +118,20 @@ class MnistTrainerController extends WidgetController {
     }
   }
 
-  /** Start a run in the worker, sending it the digits the first time (fetched once per page). */
+  /**
+   * Start a run in the worker, sending it both digits files the first time: the training
+   * digits are fetched now (once per page), the held-out ones only if no figure has yet.
+   */
   private async start(config: MnistTrainerState['config']) {
     try {
       const worker = this.ensureWorker();
-      let bytes: ArrayBuffer | undefined;
-      if (!this.sentDigits) {
-        const data = await loadDigits();
-        // A copy of the whole file (the page's other widgets keep theirs), moved to the worker.
-        const start = data.labels.byteOffset - MNIST_HEADER_BYTES;
-        const length = MNIST_HEADER_BYTES + data.count * (1 + data.rows * data.cols);
-        bytes = data.labels.buffer.slice(start, start + length) as ArrayBuffer;
-      }
+      // Copies of both files, moved (not copied again) to the worker.
+      const digits: DigitFiles | undefined = this.sentDigits ? undefined : await loadDigitFiles();
       if (this.store.get().status !== 'loading') return; // reset or reconfigured meanwhile
-      worker.postMessage({ type: 'start', bytes, config } satisfies ToWorker, bytes ? [bytes] : []);
+      worker.postMessage(
+        { type: 'start', digits, config } satisfies ToWorker,
+        digits ? [digits.train, digits.test] : [],
+      );
       this.sentDigits = true;
     } catch (e) {
       this.store.set((st) =>
@@ -208,7 +207,7 @@ class MnistTrainerController extends WidgetController {
     if (s.status === 'idle') {
       text = `Ready: ${s.config.epochs} epochs of a 784-${s.config.hidden}-10 network, learning rate ${s.config.lr}, seed ${s.config.seed}. Press Start.`;
     } else if (s.status === 'loading') {
-      text = 'Loading the digits and starting the training worker…';
+      text = 'Loading the training digits and starting the training worker…';
     } else if (s.status === 'error') {
       text = `Training stopped: ${s.error}`;
     } else {

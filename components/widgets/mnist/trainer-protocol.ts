@@ -1,12 +1,18 @@
 /** Messages between <mnist-trainer> (the page) and its training worker. */
 import type { Evaluation, LossPoint, Progress, TrainerConfig } from './trainer-run';
 
+/** The two files of the standard split as fetched (data/mnist-train.bin, data/mnist-test.bin). */
+export interface DigitFiles {
+  train: ArrayBuffer;
+  test: ArrayBuffer;
+}
+
 export type ToWorker =
   /**
-   * Start a new run from `config`. The first start brings the digits file's bytes, which the
-   * page has already fetched for its other widgets (one download, shared).
+   * Start a new run from `config`. The first start brings the bytes of both digits files
+   * (fetched once per page; the held-out one is shared with the page's other widgets).
    */
-  | { type: 'start'; bytes?: ArrayBuffer; config: TrainerConfig }
+  | { type: 'start'; digits?: DigitFiles; config: TrainerConfig }
   | { type: 'pause' }
   | { type: 'resume' }
   /** Drop the run. */

@@ -1,11 +1,12 @@
 /**
  * One training run of the MNIST trainer, advanced in time slices: a 784-h-10 MLP with a
  * sigmoid hidden layer, trained with mini-batch gradient descent on the standard split's
- * training digits and scored on its held-out digits. Its output layer and loss are one of
- * `OUTPUTS`: chapter 6's sigmoid outputs with the squared error (the engine's 'sse': the sum
- * over the ten outputs, averaged over the batch), or chapter 8's softmax with cross-entropy
- * (linear outputs read as logits; the engine's 'cross-entropy' applies the softmax inside the
- * loss, stably). Runs in the trainer's Web Worker and in Node tests; no DOM.
+ * training digits and scored on its held-out digits (the two digits files, each row in the
+ * split's order, so a run is the same whoever loaded them). Its output layer and loss are one
+ * of `OUTPUTS`: chapter 6's sigmoid outputs with the squared error (the engine's 'sse': the
+ * sum over the ten outputs, averaged over the batch), or chapter 8's softmax with
+ * cross-entropy (linear outputs read as logits; the engine's 'cross-entropy' applies the
+ * softmax inside the loss, stably). Runs in the trainer's Web Worker and in Node tests; no DOM.
  *
  * State: the model, the engine's step generator, and running sums for the next loss point.
  * Lifecycle: created per start or reset, advanced by `advance` until `done`. Everything random
@@ -19,10 +20,10 @@ import {
   mlp,
   mnistMatrices,
   sgd,
-  standardMnistSplit,
   trainSteps,
   type MLP,
   type MnistData,
+  type MnistSplit,
   type StepInfo,
   type TrainData,
   type ActivationName,
@@ -74,6 +75,10 @@ export interface LossPoint {
 }
 
 export interface WrongDigit {
+  /**
+   * Its row in the held-out digits, from 0: the digit browser shows it as "held-out digit
+   * index + 1".
+   */
   index: number;
   label: number;
   predicted: number;
@@ -102,8 +107,9 @@ export interface Progress {
 export class MnistRun {
   readonly model: MLP;
   readonly trainCount: number;
-  private readonly data: MnistData;
-  private readonly test: TrainData & { labels: number[]; indices: number[] };
+  /** The held-out digits, for the gallery's pixels. */
+  private readonly heldOut: MnistData;
+  private readonly test: TrainData & { labels: number[] };
   private readonly stepper: Generator<StepInfo, TrainResult>;
   private seen = 0;
   private stepCount = 0;
@@ -115,14 +121,13 @@ export class MnistRun {
   private nextEval: number;
 
   constructor(
-    data: MnistData,
+    digits: MnistSplit,
     readonly config: TrainerConfig,
   ) {
-    this.data = data;
-    const split = standardMnistSplit(data);
-    const train = mnistMatrices(data, split.train);
-    this.test = { ...mnistMatrices(data, split.test), indices: split.test };
-    this.trainCount = split.train.length;
+    this.heldOut = digits.test;
+    const train = mnistMatrices(digits.train);
+    this.test = mnistMatrices(digits.test);
+    this.trainCount = digits.train.count;
     const output = OUTPUTS[config.output ?? 'squared-error'];
     if (!output) {
       throw new Error(
@@ -140,7 +145,7 @@ export class MnistRun {
     // in `output` start from one network and see the digits in one order.
     const rng = createRng(config.seed);
     this.model = mlp({
-      sizes: [data.rows * data.cols, config.hidden, 10],
+      sizes: [digits.train.rows * digits.train.cols, config.hidden, 10],
       activations: ['sigmoid', output.activation],
       rng,
     });
@@ -169,17 +174,16 @@ export class MnistRun {
     const predicted = argmaxRows(this.model.forward(this.test.x));
     const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
     const wrong: WrongDigit[] = [];
-    const size = this.data.rows * this.data.cols;
+    const size = this.heldOut.rows * this.heldOut.cols;
     predicted.forEach((p, i) => {
       const label = this.test.labels[i];
       confusion[label][p]++;
       if (p !== label && wrong.length < GALLERY) {
-        const index = this.test.indices[i];
         wrong.push({
-          index,
+          index: i,
           label,
           predicted: p,
-          pixels: this.data.pixels.slice(index * size, (index + 1) * size),
+          pixels: this.heldOut.pixels.slice(i * size, (i + 1) * size),
         });
       }
     });

@@ -1,13 +1,13 @@
 /**
- * The MNIST trainer's Web Worker: parses the digits the page sends with the first start, then trains in slices of about
- * SLICE_MS, posting the loss points, evaluations and progress of each slice and yielding to
- * its own event loop between slices, so "pause" and "reset" are heard at once. The page's main
+ * The MNIST trainer's Web Worker: parses the two digits files (training and held-out) the page
+ * sends with the first start, then trains in slices of about SLICE_MS, posting the loss points,
+ * evaluations and progress of each slice and yielding to its own event loop between slices, so "pause" and "reset" are heard at once. The page's main
  * thread only draws what arrives.
  *
  * State: the digits (from the first start), the current run and whether it is playing,
  * and a run number that tags every message so the page can ignore a replaced run's last words.
  */
-import { parseMnist, type MnistData } from '../../../src/engine/index';
+import { parseMnistSplit, type MnistSplit } from '../../../src/engine/index';
 import { MnistRun } from './trainer-run';
 import type { FromWorker, ToWorker } from './trainer-protocol';
 
@@ -19,7 +19,7 @@ const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 };
 
-let data: MnistData | undefined;
+let digits: MnistSplit | undefined;
 let run: MnistRun | null = null;
 let runId = 0;
 let playing = false;
@@ -45,9 +45,14 @@ function start(message: Extract<ToWorker, { type: 'start' }>) {
   playing = false;
   run = null;
   try {
-    if (message.bytes) data = parseMnist(new Uint8Array(message.bytes));
-    if (!data) throw new Error('the digits were not sent with the first start');
-    run = new MnistRun(data, message.config);
+    if (message.digits) {
+      digits = parseMnistSplit(
+        new Uint8Array(message.digits.train),
+        new Uint8Array(message.digits.test),
+      );
+    }
+    if (!digits) throw new Error('the digits were not sent with the first start');
+    run = new MnistRun(digits, message.config);
     trainMs = 0;
     playing = true;
     post({ type: 'started', run: id, evaluation: run.evaluate(), progress: run.progress });
