@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import {
   createRng,
@@ -11,7 +12,7 @@ import {
   toFloat16Bits,
 } from '../../src/engine/index';
 import { loadMnistModelNode, loadMnistNode } from '../../scripts/mnist-node';
-import { trainMnistModel } from '../../scripts/train-mnist';
+import { MNIST_MODEL_CONFIG, MNIST_MODEL_FILE, trainMnistModel } from '../../scripts/train-mnist';
 
 describe('float16', () => {
   it('encodes known values, rounding to nearest even', () => {
@@ -59,6 +60,18 @@ describe('model files', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const c = trainMnistModel({ ...config, seed: 8 }).bytes;
     expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+  });
+
+  it('the committed pretrained model is exactly what `npm run train:mnist` writes', () => {
+    // A kernel or data change that alters training must come with a retrained model, so the
+    // file students download is the one the script and its README describe.
+    const { bytes } = trainMnistModel(MNIST_MODEL_CONFIG);
+    const committed = readFileSync(MNIST_MODEL_FILE);
+    const differing = bytes.filter((b, i) => b !== committed[i]).length;
+    expect(
+      { length: committed.length, differing },
+      'public/models/mnist-mlp.bin is stale: run `npm run train:mnist` and commit it',
+    ).toEqual({ length: bytes.length, differing: 0 });
   });
 
   it('fetchModel decodes what fetch returns', async () => {
