@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPage } from './browser';
-import { seriousAxeViolations, setCode } from './page-helpers';
+import { seriousAxeViolations, setCode, storedBackups } from './page-helpers';
 import { getExercise } from '../../src/notebook/exercises/index';
 
 afterAll(closeBrowser);
@@ -127,12 +127,7 @@ describe('an assignment, from the student to the gradebook', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => notice.count()).toBe(0);
-    const backups = await page.evaluate(() =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('dnn-workbook:progress:backup:'))
-        .map((k) => localStorage.getItem(k)),
-    );
-    expect(backups).toEqual([bad]);
+    expect(await storedBackups(page)).toEqual([bad]);
     expect(errors).toEqual([]);
     await close();
   });

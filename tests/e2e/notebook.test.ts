@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getExercise } from '../../src/notebook/exercises/index';
 import { gradeSubmission } from '../../src/notebook/node/grade';
 import { closeBrowser, openPage } from './browser';
-import { setCode } from './page-helpers';
+import { setCode, storedBackups } from './page-helpers';
 
 const PAGE = 'test/notebook/';
 const reference = readFileSync('src/notebook/exercises/solutions/perceptron-output.ts', 'utf8');
@@ -198,12 +198,7 @@ describe('notebook in the browser', () => {
       .toContain('exercises["perceptron-output"].attempts: expected a number >= 0, received -1');
     expect(schemaRequests).toHaveLength(1);
     expect(await page.locator('nb-exercise .nb-ex-status').innerText()).toBe('Not attempted');
-    const backups = await page.evaluate(() =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('dnn-workbook:progress:backup:'))
-        .map((k) => localStorage.getItem(k)),
-    );
-    expect(backups).toEqual([bad]);
+    expect(await storedBackups(page)).toEqual([bad]);
     expect(errors).toEqual([]);
     await close();
   });

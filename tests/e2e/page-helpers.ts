@@ -251,3 +251,12 @@ export function itChecksThePage(
     await close();
   });
 }
+
+/** The progress backups the store has written in this page's storage (their values). */
+export function storedBackups(page: Page): Promise<(string | null)[]> {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('dnn-workbook:progress:backup:'))
+      .map((k) => localStorage.getItem(k)),
+  );
+}
