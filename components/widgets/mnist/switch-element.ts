@@ -12,6 +12,7 @@ import { loadDigitFiles } from './assets';
 import { WORK_MEASURE, type DigitFiles, type FromWorker, type ToWorker } from './trainer-protocol';
 import { BATCH_SIZE, type OutputName } from './trainer-run';
 import { renderSwitchAccuracy, renderSwitchLoss } from './switch-plot';
+import { bindRunFields, showRunFields } from './run-controls';
 import {
   configureSwitch,
   initialSwitch,
@@ -41,31 +42,20 @@ class LossSwitchController extends WidgetController {
   constructor(root: HTMLElement) {
     super(root);
     this.stepsPerEpoch =
-      Number(this.q<HTMLElement>('[data-steps-per-epoch]')?.dataset.stepsPerEpoch) || 1;
+      Number(root.querySelector<HTMLElement>('[data-steps-per-epoch]')?.dataset.stepsPerEpoch) || 1;
     this.cleanups.push(this.store.subscribe(() => this.schedule()));
-    const select = (sel: string, key: keyof SwitchSettings) => {
-      const el = this.q<HTMLSelectElement>(sel);
-      this.on(el, 'change', () => this.change({ [key]: Number(el?.value) }));
-    };
-    select('[data-hidden]', 'hidden');
-    select('[data-lr]', 'lr');
-    select('[data-epochs]', 'epochs');
-    select('[data-target]', 'target');
-    const seed = this.q<HTMLInputElement>('[data-seed]');
-    this.on(seed, 'change', () => {
-      const v = seed?.valueAsNumber ?? NaN;
-      if (Number.isInteger(v) && v >= 0) this.change({ seed: v });
-      else if (seed) seed.value = String(this.store.get().settings.seed);
-    });
+    bindRunFields(
+      root,
+      this.on.bind(this),
+      (patch) => this.change(patch),
+      () => this.store.get().settings.seed,
+    );
     this.on(this.q('[data-play]'), 'click', () => this.play());
     this.on(this.q('[data-reset]'), 'click', () => {
       this.sendAll({ type: 'reset' });
       this.store.set((s) => initialSwitch(s.settings));
     });
     this.redrawOn(this.q('[data-acc-plot]'), { theme: false });
-    for (const el of this.root.querySelectorAll<HTMLButtonElement>('[data-play], [data-reset]')) {
-      el.disabled = false;
-    }
     this.schedule(true);
   }
 
@@ -209,19 +199,7 @@ class LossSwitchController extends WidgetController {
       if (play.textContent !== text) play.textContent = text;
       play.disabled = status === 'loading';
     }
-    const fields: [string, number][] = [
-      ['[data-hidden]', s.settings.hidden],
-      ['[data-lr]', s.settings.lr],
-      ['[data-epochs]', s.settings.epochs],
-      ['[data-target]', s.settings.target],
-      ['[data-seed]', s.settings.seed],
-    ];
-    for (const [sel, value] of fields) {
-      const el = this.q<HTMLInputElement | HTMLSelectElement>(sel);
-      if (el && document.activeElement !== el && el.value !== String(value)) {
-        el.value = String(value);
-      }
-    }
+    showRunFields(this.root, { ...s.settings });
   }
 
   private renderStatus(s: LossSwitchState, status: ReturnType<typeof switchStatus>) {

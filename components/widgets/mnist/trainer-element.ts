@@ -11,6 +11,7 @@ import { loadDigitFiles } from './assets';
 import { darkCell, inkMix, paintImage, palette, type Palette } from './paint';
 import { SIDE } from './mnist-logic';
 import { renderAccuracyCurve, renderLossCurve } from './trainer-plot';
+import { bindRunFields, showRunFields } from './run-controls';
 import { WORK_MEASURE, type DigitFiles, type FromWorker, type ToWorker } from './trainer-protocol';
 import {
   configure,
@@ -38,19 +39,12 @@ class MnistTrainerController extends WidgetController {
   constructor(root: HTMLElement) {
     super(root);
     this.cleanups.push(this.store.subscribe(() => this.schedule()));
-    const select = (sel: string, key: 'hidden' | 'lr' | 'epochs') => {
-      const el = this.q<HTMLSelectElement>(sel);
-      this.on(el, 'change', () => this.change({ [key]: Number(el?.value) }));
-    };
-    select('[data-hidden]', 'hidden');
-    select('[data-lr]', 'lr');
-    select('[data-epochs]', 'epochs');
-    const seed = this.q<HTMLInputElement>('[data-seed]');
-    this.on(seed, 'change', () => {
-      const v = seed?.valueAsNumber ?? NaN;
-      if (Number.isInteger(v) && v >= 0) this.change({ seed: v });
-      else if (seed) seed.value = String(this.store.get().config.seed);
-    });
+    bindRunFields(
+      root,
+      this.on.bind(this),
+      (patch) => this.change(patch),
+      () => this.store.get().config.seed,
+    );
     this.on(this.q('[data-play]'), 'click', () => this.play());
     this.on(this.q('[data-reset]'), 'click', () => {
       this.send({ type: 'reset' });
@@ -65,9 +59,6 @@ class MnistTrainerController extends WidgetController {
     });
     theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     this.cleanups.push(() => theme.disconnect());
-    for (const el of this.root.querySelectorAll<HTMLButtonElement>('[data-play], [data-reset]')) {
-      el.disabled = false;
-    }
     this.schedule(true);
   }
 
@@ -181,17 +172,8 @@ class MnistTrainerController extends WidgetController {
       if (play.textContent !== text) play.textContent = text;
       play.disabled = s.status === 'loading';
     }
-    const fields: [string, number][] = [
-      ['[data-hidden]', s.config.hidden],
-      ['[data-lr]', s.config.lr],
-      ['[data-epochs]', s.config.epochs],
-      ['[data-seed]', s.config.seed],
-    ];
-    for (const [sel, value] of fields) {
-      const el = this.q<HTMLInputElement | HTMLSelectElement>(sel);
-      if (el && document.activeElement !== el && el.value !== String(value))
-        el.value = String(value);
-    }
+    const { hidden, lr, epochs, seed } = s.config;
+    showRunFields(this.root, { hidden, lr, epochs, seed });
   }
 
   private renderProgress(s: MnistTrainerState) {
