@@ -33,12 +33,20 @@ export interface OpenedPage {
  */
 export async function openPage(
   path = '',
-  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
+  options: {
+    width?: number;
+    height?: number;
+    colorScheme?: 'light' | 'dark';
+    /** A phone: touch events and a mobile viewport (meta viewport honoured). */
+    touch?: boolean;
+  } = {},
 ): Promise<OpenedPage> {
   const b = await getBrowser();
   const context = await b.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
   });
   const page = await context.newPage();
   const errors: string[] = [];
