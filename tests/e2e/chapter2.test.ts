@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { closeBrowser, openPage } from './browser';
-import { mounted, seriousAxeViolations, svgSnapshot, wrongThenRight } from './page-helpers';
+import { itSolvesEachExercise, mounted, seriousAxeViolations, svgSnapshot } from './page-helpers';
 import { gates, perceptronOutput, trainPerceptron } from '../../src/engine';
 import { playgroundSetup } from '../widgets/lesson-playground';
 
@@ -172,19 +172,11 @@ describe('chapter 2: perceptron playground', () => {
     expect(errors).toEqual([]);
     await close();
   });
-  it.each([
+  itSolvesEachExercise(PATH, [
     'perceptron-output',
     'and-gate-weights',
     'or-gate-weights',
     'nand-gate-weights',
     'perceptron-update',
-  ])(
-    'exercise %s: a wrong answer gets its specific message, the right one is solved',
-    async (id) => {
-      const { page, errors, close } = await openPage(PATH);
-      await wrongThenRight(page, id);
-      expect(errors).toEqual([]);
-      await close();
-    },
-  );
+  ]);
 });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { closeBrowser, openPage } from './browser';
-import { mounted, seriousAxeViolations, svgSnapshot, wrongThenRight } from './page-helpers';
+import { itSolvesEachExercise, mounted, seriousAxeViolations, svgSnapshot } from './page-helpers';
 import { XOR_STEP_NET, setNetWeight, stepNetTable } from '../../components/widgets/xor/xor-logic';
 
 afterAll(closeBrowser);
@@ -173,13 +173,5 @@ describe('chapter 3: XOR lab', () => {
       await close();
     }
   });
-  it.each(['xor-network-weights', 'two-layer-forward'])(
-    'exercise %s: a wrong answer gets its specific message, the right one is solved',
-    async (id) => {
-      const { page, errors, close } = await openPage(PATH);
-      await wrongThenRight(page, id);
-      expect(errors).toEqual([]);
-      await close();
-    },
-  );
+  itSolvesEachExercise(PATH, ['xor-network-weights', 'two-layer-forward']);
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPage } from './browser';
-import { mounted, seriousAxeViolations, wrongThenRight } from './page-helpers';
+import { itSolvesEachExercise, mounted, seriousAxeViolations } from './page-helpers';
 import {
   LECTURE_LABEL,
   LECTURE_PREDICTION,
@@ -303,13 +303,5 @@ describe('chapter 6: MNIST', () => {
     }
   });
 
-  it.each(['one-hot', 'squared-error', 'accuracy'])(
-    'exercise %s: a wrong answer gets its specific message, the right one is solved',
-    async (id) => {
-      const { page, errors, close } = await openPage(PATH);
-      await wrongThenRight(page, id);
-      expect(errors).toEqual([]);
-      await close();
-    },
-  );
+  itSolvesEachExercise(PATH, ['one-hot', 'squared-error', 'accuracy']);
 });

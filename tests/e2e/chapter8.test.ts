@@ -1,6 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPage } from './browser';
-import { itChecksThePage, mounted, seriousAxeViolations, wrongThenRight } from './page-helpers';
+import {
+  itChecksThePage,
+  itSolvesEachExercise,
+  mounted,
+  seriousAxeViolations,
+} from './page-helpers';
 import { wrongLogitGradients } from '../../components/widgets/softmax/softmax-logic';
 import { formatFixed } from '../../src/lib/format-number';
 import { SWITCH_DEFAULTS } from '../../components/widgets/mnist/switch-state';
@@ -120,13 +125,5 @@ describe('chapter 8: cross-entropy', () => {
 
   itChecksThePage(PATH, [FIGURE, SWITCH]);
 
-  it.each(['cross-entropy', 'cross-entropy-from-logits', 'softmax-ce-gradient'])(
-    'exercise %s: a wrong answer gets its specific message, the right one is solved',
-    async (id) => {
-      const { page, errors, close } = await openPage(PATH);
-      await wrongThenRight(page, id);
-      expect(errors).toEqual([]);
-      await close();
-    },
-  );
+  itSolvesEachExercise(PATH, ['cross-entropy', 'cross-entropy-from-logits', 'softmax-ce-gradient']);
 });

@@ -3,9 +3,10 @@ import type { Locator } from 'playwright-core';
 import { closeBrowser, openPage } from './browser';
 import {
   itChecksThePage,
+  itSolvesEachExercise,
   mounted,
-  storeSolved,
   solveForFigure,
+  storeSolved,
   tickWithStoredCode,
   wrongThenRight,
 } from './page-helpers';
@@ -260,13 +261,5 @@ describe('chapter 9: logistic regression', () => {
       .click();
   });
 
-  it.each(['two-class-softmax', 'logistic-step'])(
-    'exercise %s: a wrong answer gets its specific message, the right one is solved',
-    async (id) => {
-      const { page, errors, close } = await openPage(PATH);
-      await wrongThenRight(page, id);
-      expect(errors).toEqual([]);
-      await close();
-    },
-  );
+  itSolvesEachExercise(PATH, ['two-class-softmax', 'logistic-step']);
 });

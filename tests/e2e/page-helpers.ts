@@ -217,6 +217,23 @@ export async function seriousAxeViolations(page: Page) {
 }
 
 /**
+ * One test per exercise on the chapter page at `path`: the engine's twin is refused, a wrong
+ * answer gets its specific message and the reference is solved (`wrongThenRight`), with no
+ * error logged.
+ */
+export function itSolvesEachExercise(path: string, ids: readonly string[]): void {
+  it.each(ids)(
+    'exercise %s: a wrong answer gets its specific message, the right one is solved',
+    async (id) => {
+      const { page, errors, close } = await openPage(path);
+      await wrongThenRight(page, id);
+      expect(errors).toEqual([]);
+      await close();
+    },
+  );
+}
+
+/**
  * The checks every chapter page gets, as two tests: with the named widgets mounted (and
  * `prepare` run to put them in a state worth scanning), no serious axe violations in the light
  * and the dark theme; and at phone width (360 px) nothing scrolls sideways. Neither may log
