@@ -10,7 +10,7 @@ import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
 import { loadDigitFiles } from './assets';
 import { WORK_MEASURE, type DigitFiles, type FromWorker, type ToWorker } from './trainer-protocol';
-import { BATCH_SIZE, type OutputName } from './trainer-run';
+import { BATCH_SIZE, OUTPUTS, type OutputName } from './trainer-run';
 import { renderSwitchAccuracy, renderSwitchLoss } from './switch-plot';
 import { bindRunFields, showRunFields } from './run-controls';
 import {
@@ -216,7 +216,7 @@ class LossSwitchController extends WidgetController {
       const parts = SWITCH_OUTPUTS.map((o) => {
         const p = s.runs[o].progress;
         const done = p ? Math.round((100 * p.seen) / p.total) : 0;
-        return `${sideResults(s).find((r) => r.output === o)!.label} ${done} %`;
+        return `${OUTPUTS[o].label} ${done} %`;
       });
       const tail = status === 'done' ? 'done' : status === 'paused' ? 'paused' : 'training';
       text = `${parts.join(' · ')} · ${tail}`;

@@ -8,7 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import { asImage } from '../plot-a11y';
 import { OUTPUTS } from './trainer-run';
-import { SWITCH_OUTPUTS, sideResults, type LossSwitchState } from './switch-state';
+import { SWITCH_OUTPUTS, sideResults, type LossSwitchState, type SideResult } from './switch-state';
 
 const DASH = { 'squared-error': '6 4', 'cross-entropy': 'none' } as const;
 
@@ -25,8 +25,8 @@ function frame(width: number, steps: number, y: Plot.ScaleOptions, marks: Plot.M
   });
 }
 
-const describeRun = (s: LossSwitchState) =>
-  sideResults(s)
+const describeRuns = (results: readonly SideResult[]) =>
+  results
     .map((r) =>
       r.latest === null
         ? `${r.label}: no points yet`
@@ -52,7 +52,8 @@ export function renderSwitchAccuracy(s: LossSwitchState, steps: number, width: n
       }),
     );
   }
-  const crossings = sideResults(s).flatMap((r) =>
+  const results = sideResults(s);
+  const crossings = results.flatMap((r) =>
     r.reached
       ? [{ step: r.reached.step, percent: 100 * r.reached.accuracy, output: r.output }]
       : [],
@@ -71,7 +72,7 @@ export function renderSwitchAccuracy(s: LossSwitchState, steps: number, width: n
   const svg = frame(width, steps, { label: 'held-out accuracy (%)', domain: [0, 100] }, marks);
   svg.setAttribute(
     'aria-label',
-    `Held-out accuracy against steps, target ${target.toFixed(0)} %. ${describeRun(s)}.`,
+    `Held-out accuracy against steps, target ${target.toFixed(0)} %. ${describeRuns(results)}.`,
   );
   return asImage(svg);
 }
