@@ -43,7 +43,7 @@ describe('chapter 8: cross-entropy', () => {
     await close();
   });
 
-  it('the loss switch trains both runs in workers; cross-entropy reaches the target first, at the step Node computes', async () => {
+  it('the loss switch trains both runs in workers, each at its own learning rate; cross-entropy reaches the target first, at the step Node computes', async () => {
     const { page, errors, close } = await openPage(PATH);
     const fetched: string[] = [];
     page.on('request', (r) => {
@@ -53,23 +53,34 @@ describe('chapter 8: cross-entropy', () => {
     // Nothing is fetched or trained until Start.
     await expect
       .poll(() => widget.locator('[data-status]').textContent())
-      .toMatch(/^Ready: two 784-32-10 networks/);
+      .toMatch(/^Ready: two 784-32-10 networks from seed 1, learning rate 1, /);
     expect(fetched).toEqual([]);
+    // Squared error gets a larger step than cross-entropy: each worker trains at its own rate.
+    const settings = { ...SWITCH_DEFAULTS, lrSquaredError: 3 };
+    await widget
+      .getByRole('combobox', { name: 'Learning rate, squared error' })
+      .selectOption(String(settings.lrSquaredError));
+    await expect
+      .poll(() => widget.locator('[data-status]').textContent())
+      .toMatch(/ learning rates 3 \(squared error\) and 1 \(cross-entropy\), 5 epochs each/);
     await widget.getByRole('button', { name: 'Start both' }).click();
     await expect
       .poll(() => widget.getByRole('button', { name: 'Train again' }).count(), { timeout: 120_000 })
       .toBe(1);
     // Both files once, though two workers train on them.
     expect(fetched.sort()).toEqual(['mnist-test.bin', 'mnist-train.bin']);
-    const ce = stepsTo(SWITCH_DEFAULTS, 'cross-entropy');
-    const se = stepsTo(SWITCH_DEFAULTS, 'squared-error');
+    const ce = stepsTo(settings, 'cross-entropy');
+    const se = stepsTo(settings, 'squared-error');
     expect(ce).not.toBeNull();
     expect(se).not.toBeNull();
     // The page's runs are the engine's runs: the same steps to 90 % as the Node replay.
     const rows = widget.locator('[data-results] tbody tr');
     await expect
-      .poll(() => rows.nth(0).locator('th').textContent())
-      .toBe('sigmoid + squared error');
+      .poll(() => rows.nth(0).locator('th').innerText())
+      .toBe('sigmoid + squared error\nlearning rate 3');
+    expect(await rows.nth(1).locator('th').innerText()).toBe(
+      'softmax + cross-entropy\nlearning rate 1',
+    );
     await expect
       .poll(() => rows.nth(0).locator('td').first().textContent())
       .toBe(se!.toLocaleString('en'));
@@ -79,8 +90,8 @@ describe('chapter 8: cross-entropy', () => {
     await expect
       .poll(() => widget.locator('[data-verdict]').textContent())
       .toBe(
-        `Softmax + cross-entropy reached a held-out accuracy of 90 % after ${ce} steps; ` +
-          `sigmoid + squared error after ${se} steps, ${(se! / ce!).toFixed(1)} times as many.`,
+        `Softmax + cross-entropy (learning rate 1) reached a held-out accuracy of 90 % after ${ce} steps; ` +
+          `sigmoid + squared error (learning rate 3) after ${se} steps, ${(se! / ce!).toFixed(1)} times as many.`,
       );
     // Both curves on one plot, the target line and a dot per crossing.
     const acc = widget.locator('[data-acc-plot] svg');
@@ -106,7 +117,7 @@ describe('chapter 8: cross-entropy', () => {
     await widget.getByRole('combobox', { name: 'Target accuracy' }).selectOption('0.8');
     await expect
       .poll(() => rows.nth(1).locator('td').first().textContent())
-      .toBe(stepsTo({ ...SWITCH_DEFAULTS, target: 0.8 }, 'cross-entropy')!.toLocaleString('en'));
+      .toBe(stepsTo({ ...settings, target: 0.8 }, 'cross-entropy')!.toLocaleString('en'));
     await expect.poll(() => widget.getByRole('button', { name: 'Train again' }).count()).toBe(1);
     // Any other setting starts over.
     await widget.getByRole('combobox', { name: 'Hidden units' }).selectOption('16');

@@ -18,11 +18,12 @@ const memo = new Map<string, Map<number, number | null>>();
 
 /** The step at which `output`'s run first scores ≥ settings.target, or null if it never does. */
 export function stepsTo(settings: SwitchSettings, output: OutputName): number | null {
-  const { target, ...run } = settings;
+  const { target } = settings;
   if (!(SWITCH_TARGETS as readonly number[]).includes(target)) {
     throw new Error(`target ${target} is not one the page offers (${SWITCH_TARGETS.join(', ')})`);
   }
-  const key = JSON.stringify({ run, output });
+  // Keyed by the run's own config, so the other run's learning rate does not retrain this one.
+  const key = JSON.stringify(runConfig(settings, output));
   if (!memo.has(key)) memo.set(key, trainTo(settings, output));
   return memo.get(key)!.get(target)!;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadMnistNode } from '../../scripts/mnist-node';
+import { mnistMatrices } from '../../src/engine/index';
 import { stepsTo } from './loss-switch-run';
 import { BATCH_SIZE, MnistRun, type OutputName } from '../../components/widgets/mnist/trainer-run';
 import {
@@ -8,8 +9,12 @@ import {
   initialSwitch,
   loading,
   receiveSwitch,
+  LR_SETTING,
   runConfig,
+  sideResults,
   SWITCH_DEFAULTS,
+  SWITCH_LR,
+  SWITCH_TARGETS,
   SWITCH_EVAL_EVERY,
   switchStatus,
   verdict,
@@ -86,11 +91,40 @@ describe('what lesson 8 says the student will see', () => {
 
   it('tripling squared error’s learning rate helps it but leaves it slower on the default seed', () => {
     const se1 = stepsTo(SWITCH_DEFAULTS, 'squared-error');
-    const se3 = stepsTo({ ...SWITCH_DEFAULTS, lr: 3 }, 'squared-error');
+    const se3 = stepsTo({ ...SWITCH_DEFAULTS, lrSquaredError: 3 }, 'squared-error');
     const ce1 = stepsTo(SWITCH_DEFAULTS, 'cross-entropy');
     expect(se3!).toBeLessThan(se1!);
     expect(ce1!).toBeLessThan(se3!);
   });
+
+  it('with each loss at its own best learning rate, cross-entropy still reaches every target first (seeds 1–3)', () => {
+    const best = (output: OutputName, seed: number, target: number) => {
+      const all = SWITCH_LR.map((lr) => {
+        const settings = { ...SWITCH_DEFAULTS, seed, [LR_SETTING[output]]: lr, target };
+        return stepsTo(settings, output) ?? Infinity;
+      });
+      return Math.min(...all);
+    };
+    for (const seed of [1, 2, 3]) {
+      for (const target of SWITCH_TARGETS) {
+        const se = best('squared-error', seed, target);
+        const ce = best('cross-entropy', seed, target);
+        expect(ce, `seed ${seed}, target ${target}: squared error's best ${se}`).toBeLessThan(se);
+      }
+    }
+  }, 120_000);
+
+  it('at learning rate 5 every squared-error output sinks to 0 and the run stalls below 80 %; cross-entropy reaches 90 %', () => {
+    const fast = { ...SWITCH_DEFAULTS, lrSquaredError: 5, lrCrossEntropy: 5 };
+    expect(stepsTo({ ...fast, target: 0.8 }, 'squared-error')).toBeNull();
+    expect(stepsTo({ ...fast, target: 0.9 }, 'cross-entropy')).not.toBeNull();
+    // The reason the lesson gives: saturated sigmoids. After the run, every output on every
+    // held-out digit is below 0.01, where squared error's gradient all but vanishes.
+    const run = new MnistRun(data, runConfig(fast, 'squared-error'));
+    while (!run.progress.done) run.advance(() => false);
+    const outputs = run.model.forward(mnistMatrices(data.test).x).data;
+    expect(Math.max(...outputs)).toBeLessThan(0.01);
+  }, 60_000);
 });
 
 const evaluation = (step: number, accuracy: number): Evaluation => ({
@@ -141,15 +175,33 @@ describe('the switch state', () => {
     for (const bad of [
       { seed: 1.5 },
       { seed: -1 },
-      { lr: 0 },
+      { lrSquaredError: 0 },
+      { lrCrossEntropy: NaN },
       { hidden: NaN },
       { target: 0 },
       { target: 1.2 },
     ]) {
       expect(configureSwitch(s, bad), JSON.stringify(bad)).toBe(s);
     }
-    s = configureSwitch(s, { target: SWITCH_DEFAULTS.target, lr: SWITCH_DEFAULTS.lr });
+    s = configureSwitch(s, {
+      target: SWITCH_DEFAULTS.target,
+      lrCrossEntropy: SWITCH_DEFAULTS.lrCrossEntropy,
+    });
     expect(s.runs['cross-entropy'].accuracy).toHaveLength(2);
+  });
+
+  it('gives each run its own learning rate, and a new rate for one run starts both over', () => {
+    const settings = { ...SWITCH_DEFAULTS, lrSquaredError: 3, lrCrossEntropy: 0.3 };
+    expect(runConfig(settings, 'squared-error').lr).toBe(3);
+    expect(runConfig(settings, 'cross-entropy').lr).toBe(0.3);
+    // Everything else is shared, so both still start from the same weights.
+    const shared = (o: OutputName) => ({ ...runConfig(settings, o), lr: 0, output: '' });
+    expect(shared('squared-error')).toEqual(shared('cross-entropy'));
+    const s = fed(initialSwitch(), 'cross-entropy', [[10, 0.5]]);
+    const fresh = configureSwitch(s, { lrSquaredError: 3 });
+    expect(fresh.runs['cross-entropy'].status).toBe('idle');
+    expect(fresh.runs['squared-error'].config.lr).toBe(3);
+    expect(fresh.runs['cross-entropy'].config.lr).toBe(1);
   });
 
   it('one status for the pair', () => {
@@ -214,5 +266,15 @@ describe('the switch state', () => {
     );
     t = fed(t, 'cross-entropy', [[30, 0.92]]);
     expect(verdict(t)).toMatch(/reached it at the same step\.$/);
+  });
+
+  it('names each run’s learning rate when the two differ', () => {
+    let s = initialSwitch({ ...SWITCH_DEFAULTS, lrSquaredError: 3 });
+    s = fed(s, 'cross-entropy', [[250, 0.9]]);
+    s = fed(s, 'squared-error', [[310, 0.9]]);
+    expect(verdict(s)).toBe(
+      'Softmax + cross-entropy (learning rate 1) reached a held-out accuracy of 90 % after 250 steps; sigmoid + squared error (learning rate 3) after 310 steps, 1.2 times as many.',
+    );
+    expect(sideResults(s).map((r) => r.lr)).toEqual([3, 1]);
   });
 });

@@ -17,6 +17,9 @@ import {
   configureSwitch,
   initialSwitch,
   loading,
+  LOSS_NAME,
+  LR_SETTING,
+  ratesDiffer,
   receiveSwitch,
   runConfig,
   sideResults,
@@ -203,10 +206,14 @@ class LossSwitchController extends WidgetController {
   }
 
   private renderStatus(s: LossSwitchState, status: ReturnType<typeof switchStatus>) {
-    const { hidden, lr, seed, epochs } = s.settings;
+    const { hidden, seed, epochs } = s.settings;
     let text: string;
     if (status === 'idle') {
-      text = `Ready: two 784-${hidden}-10 networks from seed ${seed}, learning rate ${lr}, ${epochs} epochs each. Press Start both.`;
+      const lr = (o: OutputName) => s.settings[LR_SETTING[o]];
+      const rates = ratesDiffer(s.settings)
+        ? `learning rates ${SWITCH_OUTPUTS.map((o) => `${lr(o)} (${LOSS_NAME[o]})`).join(' and ')}`
+        : `learning rate ${lr('squared-error')}`;
+      text = `Ready: two 784-${hidden}-10 networks from seed ${seed}, ${rates}, ${epochs} epochs each. Press Start both.`;
     } else if (status === 'loading') {
       text = 'Loading the digits and starting the two training workers…';
     } else if (status === 'error') {
@@ -249,6 +256,9 @@ class LossSwitchController extends WidgetController {
       values.forEach((v, k) => {
         if (cells[k] && cells[k].textContent !== v) cells[k].textContent = v;
       });
+      const rate = rows[i]?.querySelector('[data-rate]');
+      const lr = `learning rate ${r.lr}`;
+      if (rate && rate.textContent !== lr) rate.textContent = lr;
     });
     const head = this.q<HTMLElement>('[data-target-head]');
     const t = `Steps to ${(100 * s.settings.target).toFixed(0)} %`;

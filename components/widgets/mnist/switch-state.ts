@@ -3,8 +3,8 @@
  * with sigmoid outputs and the squared error and once with softmax and cross-entropy, and the
  * comparison the page draws from the two runs (steps to a held-out accuracy target).
  *
- * Shape: the shared settings, and one MnistTrainerState per output, each fed by its own
- * worker's messages through chapter 6's `receive`. The target accuracy only changes how the
+ * Shape: the settings (shared, except each run's own learning rate), and one MnistTrainerState
+ * per output, each fed by its own worker's messages through chapter 6's `receive`. The target accuracy only changes how the
  * curves are read, so changing it keeps the runs; any other setting starts over.
  */
 import type { FromWorker } from './trainer-protocol';
@@ -20,9 +20,25 @@ import {
 /** Left to right on the page, and the order of every list below. */
 export const SWITCH_OUTPUTS = ['squared-error', 'cross-entropy'] as const satisfies OutputName[];
 
+/**
+ * Each run's learning rate is its own setting, so a student can give each loss its best step
+ * size and answer "isn't cross-entropy just a bigger step?" by trying it.
+ */
+export const LR_SETTING = {
+  'squared-error': 'lrSquaredError',
+  'cross-entropy': 'lrCrossEntropy',
+} as const satisfies Record<OutputName, string>;
+
+/** Each loss in a few words, for field labels and the status line. */
+export const LOSS_NAME = {
+  'squared-error': 'squared error',
+  'cross-entropy': 'cross-entropy',
+} as const satisfies Record<OutputName, string>;
+
 export interface SwitchSettings {
   hidden: number;
-  lr: number;
+  lrSquaredError: number;
+  lrCrossEntropy: number;
   seed: number;
   epochs: number;
   /** Held-out accuracy (0…1) whose first crossing is compared. */
@@ -31,13 +47,15 @@ export interface SwitchSettings {
 
 export const SWITCH_DEFAULTS: SwitchSettings = {
   hidden: 32,
-  lr: 1,
+  lrSquaredError: 1,
+  lrCrossEntropy: 1,
   seed: 1,
   epochs: 5,
   target: 0.9,
 };
 export const SWITCH_HIDDEN = [16, 32, 64] as const;
-export const SWITCH_LR = [0.3, 1, 3] as const;
+/** Up to 5, where squared error's sigmoid outputs saturate and its run stalls. */
+export const SWITCH_LR = [0.3, 1, 2, 3, 5] as const;
 export const SWITCH_EPOCHS = [2, 5, 10] as const;
 export const SWITCH_TARGETS = [0.8, 0.85, 0.9] as const;
 /**
@@ -53,7 +71,8 @@ export interface LossSwitchState {
 
 /** The trainer config of one side of the switch. */
 export function runConfig(settings: SwitchSettings, output: OutputName): TrainerConfig {
-  const { hidden, lr, seed, epochs } = settings;
+  const { hidden, seed, epochs } = settings;
+  const lr = settings[LR_SETTING[output]];
   return { hidden, lr, seed, epochs, output, evalEvery: SWITCH_EVAL_EVERY };
 }
 
@@ -73,9 +92,9 @@ export function configureSwitch(
   change: Partial<SwitchSettings>,
 ): LossSwitchState {
   const settings = { ...s.settings, ...change };
-  const { hidden, lr, seed, epochs, target } = settings;
+  const { hidden, lrSquaredError, lrCrossEntropy, seed, epochs, target } = settings;
   const valid =
-    [hidden, lr, epochs].every((v) => Number.isFinite(v) && v > 0) &&
+    [hidden, lrSquaredError, lrCrossEntropy, epochs].every((v) => Number.isFinite(v) && v > 0) &&
     Number.isInteger(seed) &&
     seed >= 0 &&
     target > 0 &&
@@ -128,7 +147,9 @@ export function firstReaching(
 
 export interface SideResult {
   output: OutputName;
+  /** The output and loss, with the run's learning rate when the two runs' rates differ. */
   label: string;
+  lr: number;
   /** Where the run first reached the target, if it has. */
   reached: AccuracyPoint | null;
   /** Best held-out accuracy so far (null before the first evaluation). */
@@ -138,13 +159,21 @@ export interface SideResult {
   done: boolean;
 }
 
+/** Whether the two runs train at different learning rates (then every mention names its rate). */
+export function ratesDiffer(settings: SwitchSettings): boolean {
+  return settings.lrSquaredError !== settings.lrCrossEntropy;
+}
+
 export function sideResults(s: LossSwitchState): SideResult[] {
+  const named = ratesDiffer(s.settings);
   return SWITCH_OUTPUTS.map((output) => {
     const run = s.runs[output];
     const acc = run.accuracy;
+    const lr = s.settings[LR_SETTING[output]];
     return {
       output,
-      label: OUTPUTS[output].label,
+      label: named ? `${OUTPUTS[output].label} (learning rate ${lr})` : OUTPUTS[output].label,
+      lr,
       reached: firstReaching(acc, s.settings.target),
       best: acc.length ? Math.max(...acc.map((p) => p.accuracy)) : null,
       latest: acc.length ? acc[acc.length - 1].accuracy : null,
