@@ -98,7 +98,7 @@ export function crossEntropy(probabilities: number[], label: number): number {
   ],
   hints: [
     'Only one entry matters: the probability the prediction gives to the true class, probabilities[label].',
-    'L = −Math.log(probabilities[label]). Math.log is the natural logarithm; the minus sign makes the loss ≥ 0.',
+    'Math.log is the natural logarithm, and the log of a probability is ≤ 0: keep the minus sign so that the loss is ≥ 0.',
     'Check the label first: if (!Number.isInteger(label) || label < 0 || label >= probabilities.length) throw new Error(…).',
   ],
   misconceptions: [
@@ -185,7 +185,7 @@ export function crossEntropyFromLogits(logits: number[], label: number): number 
   ],
   hints: [
     '−ln softmax(z)[label] = −ln(e^{z_label} / Σ_k e^{z_k}) = ln Σ_k e^{z_k} − z_label.',
-    'For ln Σ_k e^{z_k}, take m = Math.max(...logits) out first: ln Σ_k e^{z_k} = m + ln Σ_k e^{z_k − m}. Every exponent is then ≤ 0.',
+    'For ln Σ_k e^{z_k}, take the largest logit z_max = Math.max(...logits) out first: ln Σ_k e^{z_k} = z_max + ln Σ_k e^{z_k − z_max}. Every exponent is then ≤ 0.',
     'Computing softmax first and then −Math.log(p) fails when p underflows to 0: for [1000, 0, −1000] the true class gets e^{−2000} = 0 and −ln 0 = Infinity.',
   ],
   misconceptions: [
@@ -206,7 +206,7 @@ export function crossEntropyFromLogits(logits: number[], label: number): number 
       id: 'stable-softmax-then-log',
       title: 'a probability that underflows to 0',
       message:
-        'Your softmax is stable, but taking −ln of its output is not: for [1000, 0, −1000] the true class gets e^{−2000}, which is 0 in floating point, and −ln 0 = Infinity instead of 2000. Stay in log space: L = m + ln Σ_k e^{z_k − m} − z_label.',
+        'Your softmax is stable, but taking −ln of its output is not: for [1000, 0, −1000] the true class gets e^{−2000}, which is 0 in floating point, and −ln 0 = Infinity instead of 2000. Stay in log space: L = z_max + ln Σ_k e^{z_k − z_max} − z_label.',
       example: `export function crossEntropyFromLogits(logits: number[], label: number): number {
   if (!Number.isInteger(label) || label < 0 || label >= logits.length) throw new Error('bad label');
   const m = Math.max(...logits);
@@ -264,7 +264,7 @@ export function logitGradient(logits: number[], label: number): number[] {
   hints: [
     'The gradient is p̂ − y: the softmax probabilities, with 1 subtracted at the true class.',
     'Compute the softmax with the largest logit subtracted first (your chapter 7 softmax), so [1000, 0, −1000] gives [1, 0, 0].',
-    'Then return p.map((pc, c) => (c === label ? pc - 1 : pc)).',
+    'Then subtract 1 from the true class’s entry only, in a new array, and leave every other probability as it is.',
   ],
   misconceptions: [
     {

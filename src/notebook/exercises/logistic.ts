@@ -65,7 +65,7 @@ export function binaryCrossEntropy(p: number, y: number): number {
   hints: [
     'When y = 1 the loss is −ln p; when y = 0 it is −ln(1 − p). The formula −y ln p − (1 − y) ln(1 − p) is both at once.',
     'Math.log is the natural log. Keep the minus signs: a good prediction must give a small, non-negative loss.',
-    'At p = 1 with y = 1, (1 − y)·ln(1 − p) is 0 · (−Infinity) = NaN in floating point. Pick the term by y instead: return y === 1 ? −ln p : −ln(1 − p).',
+    'At p = 1 with y = 1, (1 − y)·ln(1 − p) is 0 · (−Infinity) = NaN in floating point. Compute only the term that y selects, instead of multiplying the other one by 0.',
   ],
   misconceptions: [
     {
@@ -143,7 +143,7 @@ export function twoClassSoftmax(zPositive: number, zNegative: number): number {
   ],
   hints: [
     'Divide top and bottom by e^{zPositive}: the result is 1 / (1 + e^{zNegative − zPositive}) = σ(zPositive − zNegative). Only the difference of the logits matters.',
-    'Math.exp of a large positive number is Infinity. Compute d = zPositive − zNegative and use σ(d) = 1/(1 + e^{−d}) when d ≥ 0, and e^{d}/(1 + e^{d}) when d < 0.',
+    'Math.exp(1000) is Infinity, so e^{zPositive} / (e^{zPositive} + e^{zNegative}) can be Infinity / Infinity = NaN. Compute the difference d = zPositive − zNegative first: 1/(1 + e^{−d}) is finite for every d (1/(1 + Infinity) is 0).',
   ],
   misconceptions: [
     {

@@ -72,7 +72,7 @@ export function softmax(logits: number[]): number[] {
   ],
   hints: [
     'Exponentiate every logit, then divide each result by the sum of all of them.',
-    'Math.exp(1000) is Infinity. Subtract m = Math.max(...logits) from every logit before exponentiating: the largest term becomes e^0 = 1.',
+    'Math.exp(1000) is Infinity. Subtract the largest logit, z_max = Math.max(...logits), from every logit before exponentiating: the largest term becomes e^0 = 1.',
     'Build the result with logits.map(…) so the input stays as it was.',
   ],
   misconceptions: [
