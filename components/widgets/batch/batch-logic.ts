@@ -48,7 +48,7 @@ export function batchView(data: ReturnType<typeof batchData>, s: BatchSizes): Ba
       WT,
       b,
       Z: null,
-      mismatch: `X·Wᵀ is not defined: X has ${s.xCols} columns but Wᵀ has ${s.wCols} rows (W has ${s.wCols} columns). The inner sizes must agree: every example needs exactly one weight per feature.`,
+      mismatch: `X·Wᵀ is not defined: X has ${s.xCols} columns but Wᵀ has ${s.wCols} rows (W has ${s.wCols} columns). The inner sizes must agree: every unit (row of W) needs exactly one weight per feature of the examples.`,
     };
   }
   return { X, W, WT, b, Z: linearBatch(X, W, b), mismatch: null };
