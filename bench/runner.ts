@@ -8,11 +8,18 @@
  *   npm run bench:runner [-- --page test/notebook/ --cold 7 --warm 25]
  *
  * Budgets: median ≤ 400 ms cold, ≤ 100 ms warm, ≤ 100 KB gzip JS before a cell is touched.
+ *
+ * Also, without a budget: how many steps a second the logistic regression lab (chapter 9)
+ * plays on the engine and on the student's own logisticStep (the reference solution, stored
+ * as solved), counted from the lab's status line over `--lab-seconds` of playing.
  */
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from '../scripts/static-server';
 import { chromiumArgs, findChromium } from '../scripts/chromium';
+import { getExercise } from '../src/notebook/exercises/index';
+import { STORAGE_KEY } from '../src/notebook/progress-store';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +28,8 @@ const arg = (name: string, fallback: string) => {
 const PAGE = arg('page', 'test/notebook/');
 const COLD = Number(arg('cold', '7'));
 const WARM = Number(arg('warm', '25'));
+const LAB_SECONDS = Number(arg('lab-seconds', '3'));
+const LAB_PAGE = '09-logistic-regression/';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -67,6 +76,76 @@ async function openFresh(browser: Browser, url: string) {
   return { context, page, scripts };
 }
 
+/** Progress with `logistic-step` solved by its reference solution, as the page stores it. */
+function solvedProgress(): string {
+  const ex = getExercise('logistic-step');
+  if (!ex) throw new Error('no exercise logistic-step');
+  const code = readFileSync('src/notebook/exercises/solutions/logistic-step.ts', 'utf8');
+  const t = Date.now();
+  const record = {
+    code,
+    version: ex.version,
+    status: 'solved',
+    attempts: 1,
+    failed: 0,
+    hintsShown: 0,
+    lastScore: 1,
+    bestScore: 1,
+    savedAt: t,
+    solvedAt: t,
+  };
+  return JSON.stringify({ schema: 1, cells: {}, exercises: { 'logistic-step': record } });
+}
+
+/** The lab's step count, from its status line ("Step 1,234 · mean BCE …"). */
+async function labStep(page: Page): Promise<number> {
+  const text = (await page.locator('logistic-lab [data-status]').textContent()) ?? '';
+  const m = /Step ([\d,]+)/.exec(text);
+  if (!m) throw new Error(`unexpected lab status: ${text}`);
+  return Number(m[1].replace(/,/g, ''));
+}
+
+/**
+ * Steps a second while the lab plays, on the engine or on the student's code: Reset, Play,
+ * skip the first half second (the first round trips start the worker), then count steps over
+ * LAB_SECONDS. Stops short of MAX_STEPS (3000), where the lab pauses by itself.
+ */
+async function labRate(page: Page, yours: boolean): Promise<number> {
+  const lab = page.locator('logistic-lab');
+  await lab.getByRole('button', { name: 'Reset weights' }).click();
+  await lab.getByRole('checkbox', { name: 'Train with my logisticStep' }).setChecked(yours);
+  await lab.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(500);
+  const [s0, t0] = [await labStep(page), performance.now()];
+  await page.waitForTimeout(LAB_SECONDS * 1000);
+  const [s1, t1] = [await labStep(page), performance.now()];
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  const trainer = await lab.evaluate((el) => el.dataset.trainer);
+  if (trainer !== (yours ? 'yours' : 'engine')) throw new Error(`the lab trained on ${trainer}`);
+  return ((s1 - s0) * 1000) / (t1 - t0);
+}
+
+async function labRates(browser: Browser, siteUrl: string) {
+  const context = await browser.newContext();
+  await context.addInitScript(
+    ([key, value]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+    },
+    [STORAGE_KEY, solvedProgress()],
+  );
+  const page = await context.newPage();
+  await page.goto(new URL(LAB_PAGE, siteUrl).href, { waitUntil: 'networkidle' });
+  const lab = page.locator('logistic-lab');
+  await lab.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() =>
+    document.querySelector('logistic-lab')?.hasAttribute('data-ready'),
+  );
+  const engine = await labRate(page, false);
+  const yours = await labRate(page, true);
+  await context.close();
+  return { engine, yours };
+}
+
 async function main() {
   const site = await serveStatic('dist');
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
@@ -99,6 +178,10 @@ async function main() {
     console.log(`warm run, median of ${WARM}: ${median(warm).toFixed(1)} ms`);
     console.log(
       `JS before touching a cell: ${kb(before)} gzip; after the first run (editor, runner, worker): ${kb(after)} gzip`,
+    );
+    const lab = await labRates(browser, site.url);
+    console.log(
+      `logistic lab (${LAB_PAGE}), steps a second while playing: ${lab.engine.toFixed(0)} on the engine, ${lab.yours.toFixed(0)} on the student's logisticStep`,
     );
     const ok = median(cold) <= 400 && median(warm) <= 100 && before <= 100 * 1024;
     console.log(

@@ -4,7 +4,7 @@
  * length, and how far it is from the engine's. Pure, so the widgets' fallbacks and their
  * messages are tested in Node; the widgets only decide what to draw from the verdict.
  */
-import type { StudentCalls } from '../../src/notebook/browser/student-function';
+import type { CallResult, StudentCalls } from '../../src/notebook/browser/student-function';
 
 /**
  * `value` as `length` numbers, or a sentence (starting "it …") saying why it is not one.
@@ -46,15 +46,46 @@ export function firstResult<T>(
   check: (value: unknown) => T | string,
 ): StudentVerdict<T> {
   if (!res.ok) return { ok: false, message: res.message, timedOut: res.timedOut === true };
-  const r = res.results[0];
-  if (!r) return { ok: false, message: 'it was not called', timedOut: false };
-  if (!r.ok) {
-    return { ok: false, message: r.threw ? `it threw ${r.message}` : r.message, timedOut: false };
+  const one = checkCall(res.results[0], check);
+  return one.ok
+    ? { ok: true, value: one.value, ms: res.ms }
+    : { ok: false, message: one.message, timedOut: false };
+}
+
+/**
+ * The student's values from a run of many calls (`chainStudentFunction`), each checked by
+ * `check`: all of them up to the first that cannot be used, and why that one cannot (`failure`,
+ * a sentence as `firstResult` gives; null when every call's value was used).
+ */
+export interface StudentRun<T> {
+  values: T[];
+  failure: string | null;
+  /** The round trip's time, ms (0 when the run did not come back). */
+  ms: number;
+}
+
+export function allResults<T>(
+  res: StudentCalls,
+  check: (value: unknown) => T | string,
+): StudentRun<T> {
+  if (!res.ok) return { values: [], failure: res.message, ms: 0 };
+  const values: T[] = [];
+  for (const r of res.results.length ? res.results : [undefined]) {
+    const one = checkCall(r, check);
+    if (!one.ok) return { values, failure: one.message, ms: res.ms };
+    values.push(one.value);
   }
+  return { values, failure: null, ms: res.ms };
+}
+
+function checkCall<T>(
+  r: CallResult | undefined,
+  check: (value: unknown) => T | string,
+): { ok: true; value: T } | { ok: false; message: string } {
+  if (!r) return { ok: false, message: 'it was not called' };
+  if (!r.ok) return { ok: false, message: r.threw ? `it threw ${r.message}` : r.message };
   const value = check(r.value);
-  return typeof value === 'string'
-    ? { ok: false, message: value, timedOut: false }
-    : { ok: true, value, ms: res.ms };
+  return typeof value === 'string' ? { ok: false, message: value } : { ok: true, value };
 }
 
 /**

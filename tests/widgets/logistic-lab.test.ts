@@ -25,18 +25,26 @@ import {
   softmaxPositive,
 } from '../../components/widgets/logistic/lab-logic';
 import {
+  MAX_STEPS,
   addPoint,
   advance,
   initialLab,
   mineText,
+  playYours,
+  queueYours,
   resetModels,
+  setLr,
   setMine,
   setPreset,
   setSolved,
   usesMine,
+  yourNext,
   yourStep,
   yourStepFailed,
+  type LabState,
 } from '../../components/widgets/logistic/lab-state';
+import { allResults, checkNumbers } from '../../components/widgets/student-output';
+import type { CallResult } from '../../src/notebook/browser/student-function';
 import { runCells } from './run-cells';
 
 describe('logistic regression lab', () => {
@@ -152,6 +160,153 @@ describe('train with my logisticStep', () => {
     ).toBe(
       'The engine’s logisticStep trains the model. Yours could not take step 3: it returned 2 numbers for 3 weights (bias first). It is tried again when your code changes or you tick the box again.',
     );
+  });
+});
+
+describe('train with my logisticStep, many steps a round trip', () => {
+  const on = () => setMine(initialLab('overlap', 3, 1.5, true), true);
+  /** `n` steps of a student's step (the engine's plus 1e-13) from `w`, as one round trip. */
+  const trip = (s: LabState, from: number[], n: number, ms = 12, failure: string | null = null) => {
+    const weights: number[][] = [];
+    let w = from;
+    for (let i = 0; i < n; i++) {
+      w = logisticStep(w, inputs(s), labels(s), s.lr).map((v) => v + 1e-13);
+      weights.push(w);
+    }
+    return { from, points: s.points, lr: s.lr, weights, failure, ms, codeChanges: 0 };
+  };
+  const inputs = (s: LabState) => s.points.map((p) => [p.x1, p.x2]);
+  const labels = (s: LabState) => s.points.map((p) => p.c);
+
+  it('queues a round trip’s steps and shows them k at a time, each checked against the engine', () => {
+    const s0 = on();
+    expect(yourNext(s0)).toEqual({ from: s0.models.w, queued: 0, room: MAX_STEPS });
+    const batch = trip(s0, s0.models.w, 12);
+    const s1 = queueYours(s0, batch);
+    expect(s1.models).toBe(s0.models);
+    expect(yourNext(s1)).toEqual({ from: batch.weights[11], queued: 12, room: MAX_STEPS - 12 });
+    const s2 = playYours(s1, 5);
+    expect(s2.losses).toHaveLength(6);
+    expect(s2.models.w).toBe(batch.weights[4]);
+    expect(s2.mine).toMatchObject({ steps: 5, trips: 1, ms: 12 });
+    expect(s2.mine.lastDiff).toBeCloseTo(1e-13, 15);
+    // Step by step, the same as five yourSteps.
+    let one = s0;
+    for (let i = 0; i < 5; i++) one = yourStep(one, batch.weights[i], i === 0 ? 12 : undefined);
+    expect(s2.losses).toEqual(one.losses);
+    expect(s2.models).toEqual(one.models);
+    const s3 = playYours(playYours(s2, 5), 5);
+    expect(s3.mine).toMatchObject({ steps: 12, trips: 1, queue: null });
+    expect(playYours(s3, 5)).toBe(s3);
+    expect(mineText(s3.mine)).toMatch(
+      /: 12 steps, 12\.0 ms a round trip to the worker, 12 steps a trip\. Difference from the engine’s step on the same weights: 1\.0e-13 at the last step, 1\.0e-13 at most\.$/,
+    );
+  });
+
+  it('appends the next round trip where the queue ends, and drops one from anywhere else', () => {
+    const s0 = on();
+    const first = trip(s0, s0.models.w, 6);
+    const s1 = playYours(queueYours(s0, first), 2);
+    const second = trip(s1, first.weights[5], 6, 20);
+    const s2 = queueYours(s1, second);
+    expect(s2.mine.queue?.steps.map((x) => x.w)).toEqual([
+      ...first.weights.slice(2),
+      ...second.weights,
+    ]);
+    // A trip from weights already shown (or another trip's start) is stale.
+    expect(queueYours(s2, trip(s2, s1.models.w, 6))).toBe(s2);
+    const s3 = playYours(s2, 100);
+    expect(s3.mine).toMatchObject({ steps: 12, trips: 2, ms: 32, queue: null });
+    expect(s3.models.w).toBe(second.weights[5]);
+  });
+
+  it('shows the steps before a failure, then the engine takes the failed step and trains on', () => {
+    const s0 = on();
+    const batch = trip(s0, s0.models.w, 6, 12, 'it threw Error: not a seventh time');
+    const s1 = queueYours(s0, batch);
+    // Nothing more is asked for once a failure is queued.
+    expect(yourNext(s1)).toBeNull();
+    const s2 = playYours(s1, 5);
+    expect(s2.mine.steps).toBe(5);
+    expect(usesMine(s2)).toBe(true);
+    const s3 = playYours(s2, 5);
+    expect(usesMine(s3)).toBe(false);
+    expect(s3.mine).toMatchObject({
+      steps: 6,
+      failure: 'it threw Error: not a seventh time',
+      failedAt: 7,
+      queue: null,
+    });
+    expect(s3.losses).toHaveLength(8);
+    expect(s3.models.w).toEqual(logisticStep(batch.weights[5], inputs(s0), labels(s0), s0.lr));
+    expect(mineText(s3.mine)).toBe(
+      'The engine’s logisticStep trains the model. Yours could not take step 7: it threw Error: not a seventh time. It is tried again when your code changes or you tick the box again.',
+    );
+    // A round trip that failed outright (a timeout) falls back at the next step.
+    const slow = queueYours(s0, trip(s0, s0.models.w, 0, 0, 'your code ran for more than 2 s'));
+    expect(playYours(slow, 5).mine).toMatchObject({ steps: 0, failedAt: 1 });
+  });
+
+  it('discards steps for a lab that is gone: Reset, new points, a new rate, unticked, new code', () => {
+    const fresh = on();
+    // One step in: a reset's zero weights are not where the batch starts.
+    const s0 = playYours(queueYours(fresh, trip(fresh, fresh.models.w, 1)), 1);
+    expect(s0.mine.steps).toBe(1);
+    const batch = trip(s0, s0.models.w, 8);
+    const queued = queueYours(s0, batch);
+    const changes: [string, (s: LabState) => LabState][] = [
+      ['reset', resetModels],
+      ['new point', (s) => addPoint(s, { x1: 0.5, x2: 0.5, c: 1 })],
+      ['new rate', (s) => setLr(s, 0.5)],
+      ['unticked', (s) => setMine(s, false)],
+      ['new code', (s) => setSolved(s, true)],
+    ];
+    for (const [what, change] of changes) {
+      // Answered after the change: not queued.
+      const later = change(s0);
+      expect(queueYours(later, batch).mine.queue, what).toBeNull();
+      // Queued before it: dropped, and nothing shown.
+      const dropped = playYours(change(queued), 5);
+      expect(dropped.mine.queue, what).toBeNull();
+      expect(dropped.losses, what).toEqual(change(queued).losses);
+    }
+  });
+
+  it('reads a round trip: every step’s weights up to the first refused, and why', () => {
+    const weights = (v: unknown) => checkNumbers(v, 3, '3 weights (bias first)');
+    const ok = (value: unknown) => ({ ok: true as const, value });
+    const calls = (...results: CallResult[]) => ({ ok: true as const, results, ms: 9 });
+    expect(allResults(calls(ok([1, 2, 3]), ok([4, 5, 6])), weights)).toEqual({
+      values: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      failure: null,
+      ms: 9,
+    });
+    const threw = { ok: false as const, message: 'Error: seventh', threw: true };
+    expect(allResults(calls(ok([1, 2, 3]), threw), weights)).toEqual({
+      values: [[1, 2, 3]],
+      failure: 'it threw Error: seventh',
+      ms: 9,
+    });
+    expect(allResults(calls(ok([1, 2, 3]), ok([1, NaN, 3]), ok([1, 2, 3])), weights)).toEqual({
+      values: [[1, 2, 3]],
+      failure: 'entry 1 of its output is NaN, not a finite number',
+      ms: 9,
+    });
+    expect(allResults(calls(), weights).failure).toBe('it was not called');
+    const slow = { ok: false as const, message: 'your code ran for more than 2 s', timedOut: true };
+    expect(allResults(slow, weights)).toEqual({ values: [], failure: slow.message, ms: 0 });
+  });
+
+  it('asks for no steps past MAX_STEPS', () => {
+    const s0 = on();
+    const near = { ...s0, losses: new Array<number>(MAX_STEPS - 3).fill(0.5) };
+    expect(yourNext(near)?.room).toBe(4);
+    const full = playYours(queueYours(near, trip(near, near.models.w, 4)), 5);
+    expect(full.losses).toHaveLength(MAX_STEPS + 1);
+    expect(yourNext(full)).toBeNull();
   });
 });
 

@@ -3,9 +3,12 @@
  * while playing, adds points from clicks on the plane or from the coordinate boxes, and
  * renders both planes, the loss curve, the status and the weight table from the store. With
  * "Train with my logisticStep", each step of logistic regression is the student's solved
- * function, called in the exercise worker (one round trip per step: each step needs the last
- * one's weights); if it throws, returns the wrong shape or runs too long, the engine trains on
- * with a message saying which. Loaded lazily (../lazy.ts).
+ * function, called in the exercise worker: many steps a round trip (a chained call, each step
+ * fed the last one's weights), queued and shown at the engine's pace; if it throws, returns
+ * the wrong shape or runs too long, the engine trains on with a message saying which. Loaded
+ * lazily (../lazy.ts).
+ *
+ * State beyond the store: the animation frame loop, and the one round trip in flight (`fetching`).
  */
 import { WidgetController } from '../widget-controller';
 import { createStore, type Store } from '../store';
@@ -30,23 +33,27 @@ import {
   resetModels,
   setLr,
   mineText,
+  playYours,
+  queueYours,
   setMine,
   setPreset,
   setSolved,
   usesMine,
-  yourStep,
-  yourStepFailed,
+  yourNext,
   type LabState,
 } from './lab-state';
 import { renderLabLoss, renderPlane } from './lab-plot';
-import { checkNumbers, firstResult } from '../student-output';
+import { allResults, checkNumbers } from '../student-output';
 import {
-  callStudentFunction,
+  chainStudentFunction,
   onProgress,
   solvedCode,
+  type StudentCalls,
 } from '../../../src/notebook/browser/student-function';
 
 const EXERCISE = 'logistic-step';
+
+const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Steps a second while playing, and whose code took them. */
 interface Rate {
@@ -56,6 +63,20 @@ interface Rate {
 
 /** Gradient-descent steps per animation frame while playing (about 300 a second). */
 const STEPS_PER_FRAME = 5;
+/**
+ * The student's steps asked for in one round trip while playing: 12 frames' worth (200 ms of
+ * playing). They are shown STEPS_PER_FRAME a frame, like the engine's, not all at once, so
+ * both trainers move the figure at the same pace; and the next round trip is asked for as soon
+ * as fewer than this many are queued, so it has about 200 ms to come back (round trips take
+ * 10–30 ms, more on a busy machine) before the figure would wait for it.
+ */
+const STEPS_PER_TRIP = 12 * STEPS_PER_FRAME;
+/**
+ * A round trip starts no more calls after this many ms: a slow logisticStep takes fewer steps
+ * a trip instead of the trip running into the worker's 2 s limit (which still catches a call
+ * that never returns).
+ */
+const TRIP_CALLS_MS = 150;
 const GRID = 36;
 /** While playing, the figures are redrawn at most this often (the status every frame). */
 const DRAW_EVERY_MS = 100;
@@ -64,8 +85,8 @@ class LabController extends WidgetController {
   private store: Store<LabState>;
   private loop = 0;
   private lastDraw = 0;
-  /** The student's steps are being taken one after another (one worker round trip each). */
-  private training = false;
+  /** The round trip to the worker in flight, if one is. */
+  private fetching: Promise<void> | null = null;
   private destroyed = false;
   /** Where the current stretch of playing started, for the steps-a-second figure. */
   private playFrom: { t: number; step: number; trainer: Rate['trainer'] } | null = null;
@@ -94,7 +115,7 @@ class LabController extends WidgetController {
     this.on(this.q('[data-play]'), 'click', () => set((s) => ({ ...s, playing: !s.playing })));
     this.on(this.q('[data-step]'), 'click', () => {
       set((s) => ({ ...s, playing: false }));
-      if (usesMine(this.store.get())) void this.yourStep();
+      if (usesMine(this.store.get())) void this.stepYours();
       else set((s) => advance(s, 1));
     });
     this.on(this.q('[data-reset]'), 'click', () => set(resetModels));
@@ -148,47 +169,66 @@ class LabController extends WidgetController {
     this.loop = 0;
     const s = this.store.get();
     if (!s.playing) return;
-    // The student's steps pace themselves by the worker's replies; each redraw looks in again.
-    if (usesMine(s)) {
-      void this.trainYours();
-      return;
-    }
-    this.store.set((t) => advance(t, STEPS_PER_FRAME));
-    if (this.store.get().playing) this.loop = requestAnimationFrame(this.tick);
+    // The student's steps are fetched ahead (topUp); a frame shows as many as the engine takes.
+    if (usesMine(s)) this.store.set((t) => playYours(t, STEPS_PER_FRAME));
+    else this.store.set((t) => advance(t, STEPS_PER_FRAME));
+    this.topUp();
+    if (this.store.get().playing && !this.loop) this.loop = requestAnimationFrame(this.tick);
   };
 
-  /** Steps on the student's code while playing, one round trip each, until paused or failed. */
-  private async trainYours() {
-    if (this.training) return;
-    this.training = true;
-    try {
-      while (!this.destroyed && this.store.get().playing && usesMine(this.store.get())) {
-        await this.yourStep();
-      }
-    } finally {
-      this.training = false;
-    }
-    // Paused, or fallen back to the engine: the frame loop takes over from here.
-    this.schedule();
+  /** While playing on the student's code, keep a round trip's worth of their steps queued. */
+  private topUp() {
+    const s = this.store.get();
+    const next = yourNext(s);
+    if (!s.playing || !next || this.fetching || next.queued >= STEPS_PER_TRIP) return;
+    void this.fetchYours(Math.min(STEPS_PER_TRIP, next.room));
   }
 
-  /** One step of logistic regression by the student's logisticStep, in the exercise worker. */
-  private async yourStep() {
+  /** Step pressed on the student's code: show a queued step, or take one in the worker. */
+  private async stepYours() {
+    await this.fetching;
+    if (this.destroyed) return;
+    const next = yourNext(this.store.get());
+    if (next && next.queued === 0) await this.fetchYours(1);
+    this.store.set((t) => playYours(t, 1));
+  }
+
+  /**
+   * One round trip: up to `calls` steps of the student's logisticStep in the worker, each from
+   * the last one's weights, starting where the queue ends. Each step's weights are checked (the
+   * first that fails ends the batch, with its reason) and queued; queueYours drops them if the
+   * lab changed meanwhile (Reset, new points, a new rate, the box unticked, new code).
+   */
+  private fetchYours(calls: number): Promise<void> {
     const s = this.store.get();
-    const n = s.models.w.length;
-    const res = await callStudentFunction(EXERCISE, 'logisticStep', [
-      [s.models.w, inputs(s.points), labels(s.points), s.lr],
-    ]);
-    const now = this.store.get();
-    // Reset, new points, a new rate or the box unticked meanwhile: the answer is for a lab
-    // that is gone.
-    const same =
-      now.models === s.models && now.points === s.points && now.lr === s.lr && usesMine(now);
-    if (this.destroyed || !same) return;
-    const verdict = firstResult(res, (v) => checkNumbers(v, n, `${n} weights (bias first)`));
-    this.store.set((t) =>
-      verdict.ok ? yourStep(t, verdict.value, verdict.ms) : yourStepFailed(t, verdict.message),
-    );
+    const next = yourNext(s);
+    if (!next) return Promise.resolve();
+    const n = next.from.length;
+    const args = [next.from, inputs(s.points), labels(s.points), s.lr];
+    const trip = chainStudentFunction(EXERCISE, 'logisticStep', args, { calls, ms: TRIP_CALLS_MS })
+      // The runner could not start (no worker): a reason to fall back like any other.
+      .catch((e: unknown): StudentCalls => ({ ok: false, message: errorMessage(e) }))
+      .then((res) => {
+        if (this.destroyed) return;
+        const run = allResults(res, (v) => checkNumbers(v, n, `${n} weights (bias first)`));
+        this.store.set((t) =>
+          queueYours(t, {
+            from: next.from,
+            points: s.points,
+            lr: s.lr,
+            weights: run.values,
+            failure: run.failure,
+            ms: run.ms,
+            codeChanges: s.mine.codeChanges,
+          }),
+        );
+      });
+    this.fetching = trip.finally(() => {
+      this.fetching = null;
+      // The queue may already be short again (and the frame loop only asks after a frame).
+      if (!this.destroyed) this.topUp();
+    });
+    return this.fetching;
   }
 
   /**

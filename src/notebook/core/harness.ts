@@ -17,6 +17,7 @@ import type { CompiledProgram, CompileFailure } from './compile';
 import { wrapProgram } from './wrap';
 import { restrictEngine, type Withholding } from './withheld';
 import type {
+  Chain,
   ErrorInfo,
   LogLine,
   Outcome,
@@ -209,9 +210,11 @@ function makeProbe(
     return { status: 'ok', value: encode(target, budget) };
   }
   if (typeof target !== 'function') return { status: 'missing', type: typeof target };
+  const fn = target as (...a: unknown[]) => unknown;
+  if (probe.chain) return makeChain(fn, probe.args, probe.chain, filename, budget, engine);
   const args = probe.args.map((a) => decodeIn(a, engine));
   try {
-    const value: unknown = (target as (...a: unknown[]) => unknown)(...args);
+    const value: unknown = fn(...args);
     return {
       status: 'ok',
       value: encode(value, budget),
@@ -220,6 +223,48 @@ function makeProbe(
   } catch (e) {
     return { status: 'threw', error: withEngineHint(errorInfo(e, filename), engine) };
   }
+}
+
+/**
+ * Call `fn` up to `chain.calls` times. Each call gets fresh arguments decoded from `args`, with
+ * argument 0 the previous call's value as it was sent back (encoded, then decoded), so the
+ * chain gives what as many round trips, each fed the last answer, would give, and a function
+ * that mutates its inputs cannot change the next call's. Every value kept is whole: the chain
+ * ends before a value the output budget cut (the first is kept even then, as a plain probe's
+ * would be), and the program's `truncated` says so.
+ */
+function makeChain(
+  fn: (...a: unknown[]) => unknown,
+  args: Encoded[],
+  chain: Chain,
+  filename: string,
+  budget: Budget,
+  engine: Record<string, unknown>,
+): Outcome {
+  const values: Encoded[] = [];
+  const start = now();
+  let first = args[0];
+  do {
+    const callArgs = args.map((a, i) => decodeIn(i === 0 ? first : a, engine));
+    let value: unknown;
+    try {
+      value = fn(...callArgs);
+    } catch (e) {
+      const error = withEngineHint(errorInfo(e, filename), engine);
+      return { status: 'threw', error, before: values };
+    }
+    // Whether this value was cut, whatever was cut before it.
+    const cutBefore = budget.truncated;
+    budget.truncated = false;
+    const encoded = encode(value, budget);
+    const cut = budget.truncated;
+    budget.truncated = cut || cutBefore;
+    if (cut && values.length > 0) break;
+    values.push(encoded);
+    if (cut) break;
+    first = encoded;
+  } while (values.length < chain.calls && !(chain.ms !== undefined && now() - start >= chain.ms));
+  return { status: 'ok', value: values };
 }
 
 /**

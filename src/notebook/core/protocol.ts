@@ -52,14 +52,39 @@ export interface ExerciseRequest {
 export interface Probe {
   export: string;
   args?: Encoded[];
+  /**
+   * Repeat the call, argument 0 of each being what the call before returned: many dependent
+   * steps (a training run) in one round trip. For the page's figures; exercise checks never
+   * chain, so their requests and the judge are as they were.
+   */
+  chain?: Chain;
+}
+
+/**
+ * How a chained probe repeats its call. The chain is exactly `calls` plain probes made one
+ * after another, each fed the value the last one sent back; it ends early at the first throw,
+ * after `ms`, or when the output budget is full.
+ */
+export interface Chain {
+  /** Most calls to make; the first is always made. */
+  calls: number;
+  /**
+   * No call is started once this many ms have passed since the first began, so a slow function
+   * takes fewer steps instead of running into the request's time limit.
+   */
+  ms?: number;
 }
 
 export type RunRequest = CellRequest | ExerciseRequest;
 
-/** What happened when one probe was made. */
+/**
+ * What happened when one probe was made. A chained probe's `value` is the list of its calls'
+ * values in order (no `argsAfter`); when one of its calls throws, `before` holds the values of
+ * the calls before it.
+ */
 export type Outcome =
   | { status: 'missing'; type: string }
-  | { status: 'threw'; error: ErrorInfo }
+  | { status: 'threw'; error: ErrorInfo; before?: Encoded[] }
   | { status: 'ok'; value: Encoded; argsAfter?: Encoded[] };
 
 /** The raw result of running one program (a cell, or one exercise source with its probes). */
