@@ -55,9 +55,9 @@ describe('chapter 5 cells', () => {
     expect(l.Z).toEqual(l.samePlainArrays);
     expect(l.Z).toHaveLength(4);
     expect(layer.logs[0].args.map(String).join(' ')).toBe('X 4,3 · Wᵀ 3,2 + b 1,2 = Z 4,2');
-    const p = params.value as { byHand: number; engineCount: number; perLayer: string[] };
-    // The lesson says 101,770.
-    expect(p.byHand).toBe(101_770);
+    const p = params.value as { engineCount: number; perLayer: string[] };
+    // The lesson says (784 + 1)·128 + (128 + 1)·10 = 101,770.
+    expect(p.engineCount).toBe((784 + 1) * 128 + (128 + 1) * 10);
     expect(p.engineCount).toBe(101_770);
     const net = mlp({
       sizes: [784, 128, 10],
@@ -65,7 +65,9 @@ describe('chapter 5 cells', () => {
       rng: createRng(1),
     });
     expect(p.perLayer).toEqual(
-      net.parameters().map((q) => `${q.name} ${q.value.rows}×${q.value.cols}`),
+      net
+        .parameters()
+        .map((q) => `${q.name} ${q.value.rows}×${q.value.cols}: ${q.value.rows * q.value.cols}`),
     );
     const c = collapse.value as {
       W: number[][];
@@ -76,6 +78,9 @@ describe('chapter 5 cells', () => {
     c.twoLayers.forEach((row, i) =>
       row.forEach((v, j) => expect(v).toBeCloseTo(c.oneLayer[i][j], 12)),
     );
+    // The layer read off the map is the one the lesson names: W = W2·W1, b = W2·b1 + b2.
+    expect(c.W).toEqual([[2 * 1 - 0 + 3, 2 * 2 + 1 + 1]]);
+    expect(c.b).toEqual([2 * 1 - 0 - 2 + 0.5]);
     expect(c.oneLayer).toEqual(
       linearBatch(
         [

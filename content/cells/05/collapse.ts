@@ -1,4 +1,6 @@
-// Two linear layers with nothing between them are one linear layer: W = W2·W1, b = W2·b1 + b2.
+// Two linear layers with nothing between them act as one linear layer. Read that layer off the
+// two-layer map itself: its bias is what the map gives for the input 0, and column k of its
+// weights is how much more it gives for the input e_k (1 in place k, 0 elsewhere).
 import { linearBatch } from '@engine';
 
 const W1 = [
@@ -10,9 +12,16 @@ const b1 = [1, 0, -2];
 const W2 = [[2, -1, 1]]; // 3 → 1
 const b2 = [0.5];
 
-// The single layer, worked out by hand.
-const W = W2.map((row) => W1[0].map((_, k) => row.reduce((s, v, j) => s + v * W1[j][k], 0)));
-const b = W2.map((row, i) => row.reduce((s, v, j) => s + v * b1[j], b2[i]));
+const twoLayers = (X: number[][]) => linearBatch(linearBatch(X, W1, b1), W2, b2);
+
+const n = W1[0].length; // inputs
+const [b] = twoLayers([new Array<number>(n).fill(0)]);
+const unitInputs = Array.from({ length: n }, (_, k) =>
+  Array.from({ length: n }, (_, j) => (j === k ? 1 : 0)),
+);
+// Row k: the map's output for e_k minus its bias, which is column k of W.
+const columns = twoLayers(unitInputs).map((out) => out.map((v, i) => v - b[i]));
+const W = b.map((_, i) => columns.map((column) => column[i]));
 
 const X = [
   [0, 0],
@@ -22,6 +31,6 @@ const X = [
 ({
   W,
   b,
-  twoLayers: linearBatch(linearBatch(X, W1, b1), W2, b2),
+  twoLayers: twoLayers(X),
   oneLayer: linearBatch(X, W, b),
 });

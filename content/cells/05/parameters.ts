@@ -1,18 +1,11 @@
-// Counting parameters: a layer from n units to m units has n·m weights and m biases.
+// Counting parameters from the engine's own list of every weight matrix and bias of a real
+// network. Compare each count with the rule in the text: n·m weights and m biases per layer.
 import { createRng, mlp } from '@engine';
 
-function byHand(sizes: number[]): number {
-  let total = 0;
-  for (let j = 0; j + 1 < sizes.length; j++) total += (sizes[j] + 1) * sizes[j + 1];
-  return total;
-}
-
-// The engine agrees: add up the sizes of every weight matrix and bias of a real network.
 const sizes = [784, 128, 10];
 const net = mlp({ sizes, activations: ['sigmoid', 'sigmoid'], rng: createRng(1) });
-const engineCount = net.parameters().reduce((n, p) => n + p.value.data.length, 0);
+const params = net.parameters();
 ({
-  perLayer: net.parameters().map((p) => [p.name, p.value.shape.join('×')].join(' ')),
-  byHand: byHand(sizes),
-  engineCount,
+  perLayer: params.map((p) => `${p.name} ${p.value.shape.join('×')}: ${p.value.data.length}`),
+  engineCount: params.reduce((total, p) => total + p.value.data.length, 0),
 });

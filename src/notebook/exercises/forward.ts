@@ -89,8 +89,8 @@ export function sigmoid(z: number): number {
     }),
   ],
   hints: [
-    'Write the formula as it stands: 1 / (1 + Math.exp(-z)). Mind the minus sign.',
-    'At z = 0 the answer must be exactly 0.5, and large positive z must give values close to 1.',
+    'Write the formula as the lesson gives it, with Math.exp for e. Mind the sign of the exponent: large positive z must give values close to 1.',
+    'At z = 0 the answer must be exactly 0.5.',
     'If g(1000) gives NaN, you computed e^z / (1 + e^z): e^1000 is Infinity, and Infinity / Infinity is NaN. The form 1 / (1 + e^(−z)) has no such problem for large z.',
   ],
   misconceptions: [
@@ -368,7 +368,7 @@ export function forward(weights: number[][][], x: number[]): number[] {
   ],
   hints: [
     'Keep the current activations in a variable a, starting with a = x. For each W in weights, replace a by that layer’s output.',
-    'Each layer is one layerForward: z_i = W[i][0] + Σ_k W[i][k + 1]·a[k], then a_i = sigmoid(z_i). The bias unit 1 is prepended at every layer, not only the first.',
+    'Each layer does what your layerForward does (write it again here; the engine’s is not available): z_i = W[i][0] + Σ_k W[i][k + 1]·a[k], then a_i = sigmoid(z_i). The bias unit 1 is prepended at every layer, not only the first.',
   ],
   misconceptions: [
     {
