@@ -67,7 +67,7 @@ describe('chapter 5 cells', () => {
     expect(p.perLayer).toEqual(
       net
         .parameters()
-        .map((q) => `${q.name} ${q.value.rows}×${q.value.cols}: ${q.value.rows * q.value.cols}`),
+        .map((q) => `${q.name} ${q.value.rows}×${q.value.cols} = ${q.value.rows * q.value.cols}`),
     );
     const c = collapse.value as {
       W: number[][];

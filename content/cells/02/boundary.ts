@@ -9,5 +9,5 @@ function boundary(weights: number[]) {
   };
 }
 
-// Try the OR weights, or your own.
+// The AND weights from the text; try OR's [-0.5, 1, 1], or your own.
 boundary([-1.5, 1, 1]);

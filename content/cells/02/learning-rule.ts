@@ -5,6 +5,7 @@ import { gates, trainPerceptron } from '@engine';
 // A power-of-two η and weights in eighths are exact in binary, so no rounding creeps in;
 // and since w0 stays an odd number of eighths while w1, w2 stay whole quarters, no corner
 // of the square can ever land exactly on the line.
+// (The option w0 is the whole starting weight vector, not the bias w0.)
 const learned = trainPerceptron(gates.AND, { lr: 0.25, maxEpochs: 100, w0: [0.125, -0.5, 0.5] });
 
 // history lists, per epoch, the number of mistakes and the weights after it.

@@ -6,6 +6,8 @@ const sizes = [784, 128, 10];
 const net = mlp({ sizes, activations: ['sigmoid', 'sigmoid'], rng: createRng(1) });
 const params = net.parameters();
 ({
-  perLayer: params.map((p) => `${p.name} ${p.value.shape.join('×')}: ${p.value.data.length}`),
+  perLayer: params.map((p) =>
+    [p.name, p.value.shape.join('×'), '=', p.value.data.length].join(' '),
+  ),
   engineCount: params.reduce((total, p) => total + p.value.data.length, 0),
 });

@@ -219,12 +219,12 @@ export const w: number[] = [${example.w.join(', ')}];
 
 export const andGateWeights = gateExercise('AND', { gate: 'OR', w: [-0.5, 1, 1] }, [
   'Only the input (1, 1) may reach the threshold. Try equal weights w1 = w2 = 1.',
-  'With w1 = w2 = 1 the sum w1·x1 + w2·x2 is 0, 1, 1 or 2. Pick a bias w0 so that only 2 clears 0.',
+  'With w1 = w2 = 1 the sum w1·x1 + w2·x2 is 0, 1, 1 or 2. Pick a bias w0 with w0 + 2 ≥ 0 but w0 + 1 < 0, so that only (1, 1) reaches the threshold.',
 ]);
 
 export const orGateWeights = gateExercise('OR', { gate: 'AND', w: [-1.5, 1, 1] }, [
   'Every input except (0, 0) must reach the threshold. Try equal weights w1 = w2 = 1.',
-  'With w1 = w2 = 1 the sum w1·x1 + w2·x2 is 0, 1, 1 or 2. Pick a bias w0 so that 1 clears 0 but 0 does not.',
+  'With w1 = w2 = 1 the sum w1·x1 + w2·x2 is 0, 1, 1 or 2. Pick a bias w0 with w0 + 1 ≥ 0 but w0 < 0, so that every input except (0, 0) reaches the threshold.',
 ]);
 
 export const nandGateWeights = gateExercise('NAND', { gate: 'AND', w: [-1.5, 1, 1] }, [
@@ -324,7 +324,7 @@ export function perceptronUpdate(w: number[], x: number[], target: number, lr: n
     },
     {
       id: 'input-mutated',
-      title: 'the input array is changed',
+      title: 'the weights array w is changed in place',
       message:
         'Your update writes into w itself. The caller still needs the old weights: build and return a new array (e.g. with w.map).',
       example: `import { perceptronOutput } from '@engine';
