@@ -25,6 +25,7 @@ import SoftmaxExplorer from './widgets/SoftmaxExplorer.astro';
 import LossShapes from './widgets/LossShapes.astro';
 import GradientComparison from './widgets/GradientComparison.astro';
 import LossSwitch from './widgets/LossSwitch.astro';
+import LossPair from './widgets/LossPair.astro';
 import LogisticLab from './widgets/LogisticLab.astro';
 
 export const mdxComponents = {
@@ -52,5 +53,6 @@ export const mdxComponents = {
   LossShapes,
   GradientComparison,
   LossSwitch,
+  LossPair,
   LogisticLab,
 };

@@ -12,6 +12,13 @@ import {
 } from './page-helpers';
 import { ZERO_MODELS, labStep, presetPoints } from '../../components/widgets/logistic/lab-logic';
 import { logisticStep } from '../../src/engine';
+import {
+  PAIR_DEFAULTS,
+  advancePair,
+  initialPair,
+  pairSides,
+  pairVerdict,
+} from '../../components/widgets/logistic/loss-pair-logic';
 import { formatFixed } from '../../src/lib/format-number';
 import { exercises } from '../../src/notebook/exercises/index';
 import { lessonFiles } from '../lesson-files';
@@ -20,6 +27,7 @@ afterAll(closeBrowser);
 
 const PATH = '09-logistic-regression/';
 const LAB = 'Logistic regression lab';
+const PAIR = 'Binary cross-entropy or squared error';
 
 /** "Step 1,234 · mean BCE 0.1234 · 38/40 points right" → numbers. */
 async function labStatus(lab: Locator) {
@@ -303,11 +311,60 @@ export function logisticStep(w: number[], X: number[][], y: number[], lr: number
     await close();
   });
 
-  itChecksThePage(PATH, [LAB], async (page) => {
+  it('BCE or squared error: both runs train from the same wrong start, and the page gives the steps Node computes', async () => {
+    const { page, errors, close } = await openPage(PATH);
+    const pair = await mounted(page.getByRole('region', { name: PAIR }));
+    const status = pair.locator('[data-status]');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Step 0 · binary cross-entropy 0/40 right · squared error 0/40 right');
+    // Rate 4 gets squared error to 95 % in tens of steps; the verdict is final once both have.
+    await pair.getByRole('combobox', { name: 'Learning rate' }).selectOption('4');
+    const settings = { ...PAIR_DEFAULTS, lr: 4 };
+    let node = initialPair(settings);
+    while (pairSides(node).some((d) => d.reached === null)) node = advancePair(node, 1);
+    const [bce, se] = pairSides(node);
+    await pair.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(() => pair.locator('[data-verdict]').textContent(), { timeout: 20_000 })
+      .toBe(pairVerdict(node));
+    await pair.getByRole('button', { name: 'Pause' }).click();
+    const rows = pair.locator('[data-results] tbody tr');
+    expect(await rows.nth(0).locator('td').nth(1).textContent()).toBe(String(bce.reached));
+    expect(await rows.nth(1).locator('td').nth(1).textContent()).toBe(String(se.reached));
+    // Both lines on the plane, both curves on the progress plot.
+    for (const loss of ['bce', 'squared-error']) {
+      await expect.poll(() => pair.locator(`[data-plane] .lp-${loss}`).count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => pair.locator(`[data-progress-plot] .lp-${loss}`).count())
+        .toBeGreaterThan(0);
+    }
+    // From all zeros both are done after one step, and squared error's gradient is half of BCE's.
+    await pair.getByRole('combobox', { name: 'Start' }).selectOption('zero');
+    await expect.poll(() => status.textContent()).toMatch(/^Step 0 · /);
+    await pair.getByRole('button', { name: 'Step' }).click();
+    await expect
+      .poll(() => pair.locator('[data-verdict]').textContent())
+      .toBe(
+        'Binary cross-entropy had 38 of the 40 points right after 1 step; squared error at the same step.',
+      );
+    const gradients = await pair
+      .locator('[data-results] tbody tr td:nth-child(4)')
+      .allTextContents();
+    const [gb, gs] = pairSides(advancePair(initialPair({ ...settings, start: 'zero' }), 1)).map(
+      (d) => d.gradient,
+    );
+    expect(gradients).toEqual([formatFixed(gb, 4), formatFixed(gs, 4)]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  itChecksThePage(PATH, [LAB, PAIR], async (page) => {
     await page
       .getByRole('region', { name: LAB })
       .getByRole('button', { name: 'Step', exact: true })
       .click();
+    await page.getByRole('region', { name: PAIR }).getByRole('button', { name: 'Step' }).click();
   });
 
   itSolvesEachExercise(PATH, ['two-class-softmax', 'logistic-step']);
