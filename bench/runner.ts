@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveStatic } from '../scripts/static-server';
 import { chromiumArgs, findChromium } from '../scripts/chromium';
-import { getExercise } from '../src/notebook/exercises/index';
+import { solvedRecord } from '../scripts/solved-record';
 import { STORAGE_KEY } from '../src/notebook/progress-store';
 
 const arg = (name: string, fallback: string) => {
@@ -78,22 +78,8 @@ async function openFresh(browser: Browser, url: string) {
 
 /** Progress with `logistic-step` solved by its reference solution, as the page stores it. */
 function solvedProgress(): string {
-  const ex = getExercise('logistic-step');
-  if (!ex) throw new Error('no exercise logistic-step');
   const code = readFileSync('src/notebook/exercises/solutions/logistic-step.ts', 'utf8');
-  const t = Date.now();
-  const record = {
-    code,
-    version: ex.version,
-    status: 'solved',
-    attempts: 1,
-    failed: 0,
-    hintsShown: 0,
-    lastScore: 1,
-    bestScore: 1,
-    savedAt: t,
-    solvedAt: t,
-  };
+  const record = solvedRecord('logistic-step', code);
   return JSON.stringify({ schema: 1, cells: {}, exercises: { 'logistic-step': record } });
 }
 

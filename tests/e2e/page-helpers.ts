@@ -11,6 +11,7 @@ import { openPage, siteUrl } from './browser';
 import { STORAGE_KEY } from '../../src/notebook/progress-store';
 import { withheldMessage } from '../../src/notebook/core/withheld';
 import { getExercise } from '../../src/notebook/exercises/index';
+import { solvedRecord } from '../../scripts/solved-record';
 import { engineTwinAttacks } from '../notebook/wrong-answers';
 
 /**
@@ -102,8 +103,7 @@ export async function tickWithStoredCode(
  * (A way to give a figure code that throws or misbehaves, which the checks would not pass.)
  */
 export async function storeSolved(page: Page, id: string, code: string): Promise<void> {
-  const ex = getExercise(id);
-  if (!ex) throw new Error(`no exercise ${id}`);
+  const record = solvedRecord(id, code);
   const tab = await page.context().newPage();
   await tab.goto(siteUrl(''));
   await tab.evaluate(
@@ -115,22 +115,7 @@ export async function storeSolved(page: Page, id: string, code: string): Promise
       progress.exercises = { ...progress.exercises, [id]: record };
       localStorage.setItem(key, JSON.stringify(progress));
     },
-    {
-      key: STORAGE_KEY,
-      id,
-      record: {
-        code,
-        version: ex.version,
-        status: 'solved',
-        attempts: 1,
-        failed: 0,
-        hintsShown: 0,
-        lastScore: 1,
-        bestScore: 1,
-        savedAt: Date.now(),
-        solvedAt: Date.now(),
-      },
-    },
+    { key: STORAGE_KEY, id, record },
   );
   await tab.close();
 }

@@ -11,6 +11,19 @@ import { formatFixed } from '../../../src/lib/format-number';
 
 const STYLE = { background: 'transparent', color: 'inherit', overflow: 'visible' } as const;
 
+/** The square plane of the lab's points: its size, margins, axes and style. */
+export function planeOptions(width: number) {
+  const v = LAB_VIEW;
+  return {
+    width,
+    height: width,
+    margin: 34,
+    x: { domain: [v.lo, v.hi], label: 'x₁' },
+    y: { domain: [v.lo, v.hi], label: 'x₂' },
+    style: STYLE,
+  };
+}
+
 /** A point's radius from its own loss: a right, confident point is small, a wrong one large. */
 export const radiusOf = (loss: number) => 3 + Math.min(9, 3 * Math.sqrt(loss));
 
@@ -30,14 +43,9 @@ export function renderPlane(
   const seg = boundarySegment(w as unknown as Weights, v);
   const rows = points.map((p, i) => ({ ...p, r: radiusOf(losses[i] ?? 0) }));
   const svg = Plot.plot({
-    width,
-    height: width,
-    margin: 34,
-    x: { domain: [v.lo, v.hi], label: 'x₁' },
-    y: { domain: [v.lo, v.hi], label: 'x₂' },
+    ...planeOptions(width),
     r: { type: 'identity' },
     color: { type: 'linear', domain: [0, 1], range: colours },
-    style: STYLE,
     marks: [
       Plot.raster(grid, { ...box, interpolate: 'nearest' }),
       Plot.frame({ className: 'lr-frame' }),

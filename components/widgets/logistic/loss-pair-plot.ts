@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { asImage } from '../plot-a11y';
 import { boundarySegment, type Weights } from '../perceptron/perceptron-logic';
 import { LAB_VIEW } from './lab-logic';
+import { planeOptions } from './lab-plot';
 import { PAIR_LOSSES, PAIR_TARGET, pairSides, stepsTaken, type PairState } from './loss-pair-logic';
 
 const STYLE = { background: 'transparent', color: 'inherit', overflow: 'visible' } as const;
@@ -20,12 +21,7 @@ export function renderPairPlane(s: PairState, width: number) {
     return seg ? [Plot.line(seg, { strokeWidth: 2.5, className: `lp-${d.loss}` })] : [];
   });
   const svg = Plot.plot({
-    width,
-    height: width,
-    margin: 34,
-    x: { domain: [v.lo, v.hi], label: 'x₁' },
-    y: { domain: [v.lo, v.hi], label: 'x₂' },
-    style: STYLE,
+    ...planeOptions(width),
     marks: [
       Plot.frame({ className: 'lp-frame' }),
       ...lines,
