@@ -6,8 +6,9 @@
  * step on a one-layer network 2 → 1: its output read as a logit by the BCE loss in one run, put
  * through a sigmoid and scored by 'mse' in the other.
  *
- * State: the settings, the points they give, each run's weights after every step (index 0 is
- * the start) and whether it is playing. Everything else is read from those.
+ * State: the settings, the points they give, each run's weights and points right after every
+ * step (index 0 is the start; the counts are kept as the steps are taken, so a redraw does not
+ * recount every step's points) and whether it is playing. Everything else is read from those.
  */
 import { Matrix, createRng, mlp, sgd, trainStep, type ActivationName } from '../../../src/engine';
 import type { LossName } from '../../../src/engine';
@@ -57,15 +58,20 @@ export interface PairState {
   points: LabPoint[];
   /** Each run's weights [w0, w1, w2] after every step; [0] is the start. */
   weights: Record<PairLoss, number[][]>;
+  /** Each run's points right after every step, alongside `weights`. */
+  right: Record<PairLoss, number[]>;
   playing: boolean;
 }
 
 export function initialPair(settings: PairSettings = PAIR_DEFAULTS): PairState {
   const start = [...PAIR_STARTS[settings.start].w];
+  const points = presetPoints(settings.preset, settings.seed);
+  const right = correctCount(start, points);
   return {
     settings,
-    points: presetPoints(settings.preset, settings.seed),
+    points,
     weights: { bce: [start], 'squared-error': [start] },
+    right: { bce: [right], 'squared-error': [right] },
     playing: false,
   };
 }
@@ -105,14 +111,17 @@ export function pairStep(
 /** `k` more steps of both runs (fewer at PAIR_MAX_STEPS, where playing stops). */
 export function advancePair(s: PairState, k: number): PairState {
   const weights = { bce: [...s.weights.bce], 'squared-error': [...s.weights['squared-error']] };
+  const right = { bce: [...s.right.bce], 'squared-error': [...s.right['squared-error']] };
   for (const loss of PAIR_LOSSES) {
     const ws = weights[loss];
     for (let i = 0; i < k && ws.length <= PAIR_MAX_STEPS; i++) {
-      ws.push(pairStep(ws[ws.length - 1], s.points, s.settings.lr, loss));
+      const w = pairStep(ws[ws.length - 1], s.points, s.settings.lr, loss);
+      ws.push(w);
+      right[loss].push(correctCount(w, s.points));
     }
   }
   const steps = weights.bce.length - 1;
-  return { ...s, weights, playing: s.playing && steps < PAIR_MAX_STEPS };
+  return { ...s, weights, right, playing: s.playing && steps < PAIR_MAX_STEPS };
 }
 
 export const stepsTaken = (s: PairState) => s.weights.bce.length - 1;
@@ -137,7 +146,7 @@ export function pairSides(s: PairState): PairSide[] {
   const goal = targetCount(s.points);
   return PAIR_LOSSES.map((loss) => {
     const ws = s.weights[loss];
-    const right = ws.map((w) => correctCount(w, s.points));
+    const right = s.right[loss];
     const reached = right.findIndex((r) => r >= goal);
     const last = ws[ws.length - 1];
     const before = ws[ws.length - 2] ?? last;
