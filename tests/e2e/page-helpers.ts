@@ -54,13 +54,15 @@ export async function submitCode(page: Page, id: string, code: string): Promise<
 /**
  * Solve exercise `id` in the page with `code`, for a figure with a "Your code" box
  * (components/widgets/YourCode.astro): before, its switch is disabled and the box links to the
- * exercise; after, the switch is enabled and the link gone. Returns the switch.
+ * exercise; after, the switch is enabled, named `switchName`, and the link gone. Returns the
+ * switch.
  */
 export async function solveForFigure(
   page: Page,
   figure: Locator,
   id: string,
   code: string,
+  switchName: string,
 ): Promise<Locator> {
   const box = figure.locator('.wg-mine');
   const toggle = yourCodeSwitch(figure);
@@ -72,6 +74,8 @@ export async function solveForFigure(
   await figure.scrollIntoViewIfNeeded();
   await expect.poll(() => toggle.isDisabled()).toBe(false);
   await expect(link.isVisible()).resolves.toBe(false);
+  // The figure hears of the solve through the progress store and redraws on the next frame.
+  await expect.poll(() => figure.getByRole('checkbox', { name: switchName }).count()).toBe(1);
   return toggle;
 }
 

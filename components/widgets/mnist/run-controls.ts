@@ -6,16 +6,24 @@
 
 type Listen = (target: EventTarget | null, type: 'change', handler: () => void) => void;
 
+type Click = (target: EventTarget | null, type: 'click', handler: () => void) => void;
+
+export interface RunHandlers {
+  /** A select or the seed changed: `{ key: value }`. */
+  change: (patch: Record<string, number>) => void;
+  /** The seed shown again when the one typed is not a whole number ≥ 0. */
+  seedNow: () => number;
+  play: () => void;
+  reset: () => void;
+}
+
 /**
- * Call `change` with `{ key: value }` when a select or the seed changes. A seed that is not a
- * whole number ≥ 0 is not passed on: the field shows `seedNow()` again.
+ * Wire the controls: `change` with `{ key: value }` when a select or the seed changes (a seed
+ * that is not a whole number ≥ 0 is not passed on; the field shows `seedNow()` again), `play`
+ * and `reset` on their buttons, which are enabled from here on.
  */
-export function bindRunFields(
-  root: HTMLElement,
-  on: Listen,
-  change: (patch: Record<string, number>) => void,
-  seedNow: () => number,
-): void {
+export function bindRunControls(root: HTMLElement, on: Listen & Click, h: RunHandlers): void {
+  const { change, seedNow } = h;
   for (const el of root.querySelectorAll<HTMLSelectElement>('select[data-field]')) {
     on(el, 'change', () => change({ [el.dataset.field ?? '']: Number(el.value) }));
   }
@@ -25,6 +33,8 @@ export function bindRunFields(
     if (Number.isInteger(v) && v >= 0) change({ seed: v });
     else if (seed) seed.value = String(seedNow());
   });
+  on(root.querySelector('[data-play]'), 'click', h.play);
+  on(root.querySelector('[data-reset]'), 'click', h.reset);
   for (const el of root.querySelectorAll<HTMLButtonElement>('[data-play], [data-reset]')) {
     el.disabled = false;
   }

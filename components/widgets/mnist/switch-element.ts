@@ -12,7 +12,7 @@ import { loadDigitFiles } from './assets';
 import { WORK_MEASURE, type DigitFiles, type FromWorker, type ToWorker } from './trainer-protocol';
 import { BATCH_SIZE, OUTPUTS, type OutputName } from './trainer-run';
 import { renderSwitchAccuracy, renderSwitchLoss } from './switch-plot';
-import { bindRunFields, showRunFields } from './run-controls';
+import { bindRunControls, showRunFields } from './run-controls';
 import {
   configureSwitch,
   initialSwitch,
@@ -47,16 +47,14 @@ class LossSwitchController extends WidgetController {
     this.stepsPerEpoch =
       Number(root.querySelector<HTMLElement>('[data-steps-per-epoch]')?.dataset.stepsPerEpoch) || 1;
     this.cleanups.push(this.store.subscribe(() => this.schedule()));
-    bindRunFields(
-      root,
-      this.on.bind(this),
-      (patch) => this.change(patch),
-      () => this.store.get().settings.seed,
-    );
-    this.on(this.q('[data-play]'), 'click', () => this.play());
-    this.on(this.q('[data-reset]'), 'click', () => {
-      this.sendAll({ type: 'reset' });
-      this.store.set((s) => initialSwitch(s.settings));
+    bindRunControls(root, this.on.bind(this), {
+      change: (patch) => this.change(patch),
+      seedNow: () => this.store.get().settings.seed,
+      play: () => this.play(),
+      reset: () => {
+        this.sendAll({ type: 'reset' });
+        this.store.set((s) => initialSwitch(s.settings));
+      },
     });
     this.redrawOn(this.q('[data-acc-plot]'), { theme: false });
     this.schedule(true);

@@ -11,7 +11,7 @@ import { loadDigitFiles } from './assets';
 import { darkCell, inkMix, paintImage, palette, type Palette } from './paint';
 import { SIDE } from './mnist-logic';
 import { renderAccuracyCurve, renderLossCurve } from './trainer-plot';
-import { bindRunFields, showRunFields } from './run-controls';
+import { bindRunControls, showRunFields } from './run-controls';
 import { WORK_MEASURE, type DigitFiles, type FromWorker, type ToWorker } from './trainer-protocol';
 import {
   configure,
@@ -39,16 +39,14 @@ class MnistTrainerController extends WidgetController {
   constructor(root: HTMLElement) {
     super(root);
     this.cleanups.push(this.store.subscribe(() => this.schedule()));
-    bindRunFields(
-      root,
-      this.on.bind(this),
-      (patch) => this.change(patch),
-      () => this.store.get().config.seed,
-    );
-    this.on(this.q('[data-play]'), 'click', () => this.play());
-    this.on(this.q('[data-reset]'), 'click', () => {
-      this.send({ type: 'reset' });
-      this.store.set(reset);
+    bindRunControls(root, this.on.bind(this), {
+      change: (patch) => this.change(patch),
+      seedNow: () => this.store.get().config.seed,
+      play: () => this.play(),
+      reset: () => {
+        this.send({ type: 'reset' });
+        this.store.set(reset);
+      },
     });
     this.redrawOn(this.q('[data-loss-plot]'), { theme: false });
     const theme = new MutationObserver(() => {

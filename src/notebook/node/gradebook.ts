@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { exercises as allExercises } from '../exercises/index';
 import { exerciseRequest, type Exercise } from '../exercises/define';
-import { describeError, judge } from '../judge/judge';
+import { describeError, judge, type Feedback } from '../judge/judge';
 import { parseProgressFile, submissionFileSchema } from '../progress-schema';
 import { describeIssues } from '../../lib/zod-issues';
 import type { Assignment } from '../../content/course';
@@ -52,16 +52,7 @@ export async function gradeProgress(
       grades.push({ exercise: ex.id, attempted: false, passed: 0, total, solved: false });
       continue;
     }
-    const f = await gradeSubmission(ex, code);
-    const grade: ExerciseGrade = {
-      exercise: ex.id,
-      attempted: true,
-      passed: f.passed,
-      total: f.total,
-      solved: f.solved,
-    };
-    if (f.error) grade.error = describeError(f.error);
-    grades.push(grade);
+    grades.push(attemptedGrade(ex, await gradeSubmission(ex, code)));
   }
   return { student, file, solved: grades.filter((g) => g.solved).length, exercises: grades };
 }
@@ -121,7 +112,14 @@ export type Runner = (requests: SandboxRequest[]) => Promise<RunResult[]>;
  */
 async function gradeChecks(ex: Exercise, code: string, run: Runner): Promise<ExerciseGrade> {
   const [result] = await run([exerciseRequest(ex, [code])]);
-  const f = judge(ex, result.programs[0]);
+  return attemptedGrade(ex, judge(ex, result.programs[0]));
+}
+
+/** The grade of an attempted exercise from its checks' feedback: counts, and why it failed to run. */
+function attemptedGrade(
+  ex: Exercise,
+  f: Pick<Feedback, 'passed' | 'total' | 'solved' | 'error'>,
+): ExerciseGrade {
   const grade: ExerciseGrade = {
     exercise: ex.id,
     attempted: true,
